@@ -1,0 +1,107 @@
+package bell
+
+import (
+	"math"
+	"net/url"
+	"strconv"
+	"testing"
+
+	"nexuslab/sim"
+)
+
+func parse(t *testing.T, q string) sim.Values {
+	t.Helper()
+	u, err := url.ParseQuery(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, probs := schema.Parse(u)
+	if len(probs) > 0 {
+		t.Fatalf("Parse(%q) problems: %v", q, probs)
+	}
+	return v
+}
+
+func TestProbabilities(t *testing.T) {
+	m := New()
+	want := []float64{0.5, 0, 0, 0.5}
+	for i, p := range m.Probabilities() {
+		if math.Abs(p-want[i]) > 1e-12 {
+			t.Errorf("P(%02b) got: %v want: %v", i, p, want[i])
+		}
+	}
+}
+
+func TestCounts(t *testing.T) {
+	for _, shots := range []int{1, 7, 1000, 100000} {
+		m := New()
+		if err := m.Reset(parse(t, "seed=42&shots="+itoa(shots))); err != nil {
+			t.Fatal(err)
+		}
+		if err := m.Do("measure"); err != nil {
+			t.Fatal(err)
+		}
+		c := m.Counts()
+		if c[0]+c[1]+c[2]+c[3] != shots {
+			t.Errorf("shots=%d: counts %v do not sum to shots", shots, c)
+		}
+		if c[1] != 0 || c[2] != 0 {
+			t.Errorf("shots=%d: counts %v include 01 or 10", shots, c)
+		}
+		// 00 is binomial(shots, 1/2): stay within 5 standard deviations.
+		if sd := math.Sqrt(float64(shots)) / 2; math.Abs(float64(c[0])-float64(shots)/2) > 5*sd {
+			t.Errorf("shots=%d: 00 came up %d times, far from half", shots, c[0])
+		}
+	}
+}
+
+func TestSameSeedSameCounts(t *testing.T) {
+	a, b := New(), New()
+	for _, m := range []*Model{a, b} {
+		if err := m.Reset(parse(t, "seed=9&shots=5000")); err != nil {
+			t.Fatal(err)
+		}
+		if err := m.Do("measure"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if a.Counts()[0] != b.Counts()[0] {
+		t.Errorf("same seed: got %v and %v", a.Counts(), b.Counts())
+	}
+	c := New()
+	if err := c.Reset(parse(t, "seed=10&shots=5000")); err != nil {
+		t.Fatal(err)
+	}
+	_ = c.Do("measure")
+	if c.Counts()[0] == a.Counts()[0] {
+		t.Errorf("seeds 9 and 10 gave the same counts %v", c.Counts())
+	}
+}
+
+func TestQueryRoundTrip(t *testing.T) {
+	m := New()
+	if err := m.Reset(parse(t, "seed=3&shots=200")); err != nil {
+		t.Fatal(err)
+	}
+	_ = m.Do("measure")
+	_ = m.Do("measure") // moves to seed 4
+	again := New()
+	v, probs := schema.Parse(m.Query())
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	if err := again.Reset(v); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := again.Describe(sim.English{}), m.Describe(sim.English{}); got != want {
+		t.Errorf("round trip\ngot:  %s\nwant: %s", got, want)
+	}
+}
+
+func TestUnknownAction(t *testing.T) {
+	if err := New().Do("explode"); err == nil {
+		t.Error("Do(explode) = nil; want an error")
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,47 @@
+package sim
+
+import (
+	"fmt"
+	"net/url"
+)
+
+// Action is a command a model accepts, shown as a button.
+type Action struct {
+	Name  string // value of the button's data-action attribute
+	Label string // English label, also its message key
+}
+
+// Model is one simulation. Its methods are not safe for concurrent use.
+type Model interface {
+	// Schema lists the model's parameters.
+	Schema() Schema
+	// Actions lists what the model can be asked to do.
+	Actions() []Action
+	// Reset configures the model from values returned by Schema().Parse
+	// and brings it to the state those values describe.
+	Reset(v Values) error
+	// Do applies the named action.
+	Do(action string) error
+	// Describe states the current state in words.
+	Describe(p Printer) string
+	// Query returns the parameters that reproduce the current state.
+	Query() url.Values
+}
+
+// Printer formats a message whose key is an English format string.
+type Printer interface {
+	Sprintf(key string, args ...any) string
+}
+
+// English is the Printer that formats keys as they are.
+type English struct{}
+
+// Sprintf formats key with args.
+func (English) Sprintf(key string, args ...any) string { return fmt.Sprintf(key, args...) }
+
+// ErrUnknownAction is returned by Do for an action the model does not have.
+type ErrUnknownAction string
+
+func (e ErrUnknownAction) Error() string {
+	return "sim: unknown action " + fmt.Sprintf("%q", string(e))
+}

@@ -1,0 +1,233 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Kind is the type of a parameter's value.
+type Kind int
+
+// The kinds of parameter.
+const (
+	Int    Kind = iota // a whole number in [Min, Max]
+	Float              // a real number in [Min, Max]
+	Bool               // "true" or "false"
+	Choice             // one of Choices
+	Text               // free text of at most MaxLen bytes
+)
+
+// String returns the kind's name as used in the HTML controls.
+func (k Kind) String() string {
+	switch k {
+	case Int:
+		return "int"
+	case Float:
+		return "float"
+	case Bool:
+		return "bool"
+	case Choice:
+		return "choice"
+	case Text:
+		return "text"
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Param describes one parameter of a model.
+type Param struct {
+	Name    string   // query key and form control name
+	Kind    Kind     // type of the value
+	Label   string   // English label, also its message key
+	Help    string   // optional English hint, also its message key
+	Min     float64  // Int and Float: smallest value
+	Max     float64  // Int and Float: largest value
+	Step    float64  // Int and Float: control step; 0 means 1 for Int, "any" for Float
+	Default string   // canonical default value
+	Choices []string // Choice: allowed values
+	MaxLen  int      // Text: longest value in bytes; 0 means 4096
+	Hidden  bool     // state kept in the URL but not shown as a control
+}
+
+// Schema is the ordered list of a model's parameters.
+type Schema []Param
+
+// Lookup returns the parameter called name.
+func (s Schema) Lookup(name string) (Param, bool) {
+	i := slices.IndexFunc(s, func(p Param) bool { return p.Name == name })
+	if i < 0 {
+		return Param{}, false
+	}
+	return s[i], true
+}
+
+// Defaults returns the default value of every parameter.
+func (s Schema) Defaults() Values {
+	v := make(Values, len(s))
+	for _, p := range s {
+		v[p.Name] = p.Default
+	}
+	return v
+}
+
+// Problem is a parameter value that Parse had to correct.
+type Problem struct {
+	Param string // parameter name
+	Value string // the value as given
+	Msg   string // what was wrong and what was used instead
+}
+
+func (p Problem) Error() string { return p.Param + ": " + p.Msg }
+
+// Parse reads the schema's parameters from q. A missing parameter takes its
+// default. A value out of range is clamped and a garbage value replaced by
+// the default; each correction is reported as a Problem. Keys in q that are
+// not in the schema are ignored: pages may carry their own.
+func (s Schema) Parse(q url.Values) (Values, []Problem) {
+	v := s.Defaults()
+	var probs []Problem
+	for _, p := range s {
+		raw, ok := q[p.Name]
+		if !ok || len(raw) == 0 {
+			continue
+		}
+		val, msg := p.normalize(raw[0])
+		if msg != "" {
+			probs = append(probs, Problem{Param: p.Name, Value: raw[0], Msg: msg})
+		}
+		v[p.Name] = val
+	}
+	return v, probs
+}
+
+// normalize returns the canonical form of raw, or a corrected value and
+// a message saying why.
+func (p Param) normalize(raw string) (string, string) {
+	raw = strings.TrimSpace(raw)
+	switch p.Kind {
+	case Int:
+		n, err := strconv.ParseInt(raw, 10, 64)
+		if err != nil {
+			f, ferr := strconv.ParseFloat(raw, 64)
+			if ferr != nil || math.IsNaN(f) {
+				return p.Default, fmt.Sprintf("%q is not a whole number; using %s", short(raw), p.Default)
+			}
+			n = int64(math.Max(math.Min(math.Round(f), 1<<53), -(1 << 53)))
+		}
+		if c := int64(math.Max(p.Min, math.Min(p.Max, float64(n)))); c != n {
+			return strconv.FormatInt(c, 10), fmt.Sprintf("%s is outside %s–%s; using %d", short(raw), fmtNum(p.Min), fmtNum(p.Max), c)
+		}
+		return strconv.FormatInt(n, 10), ""
+	case Float:
+		f, err := strconv.ParseFloat(raw, 64)
+		if err != nil || math.IsNaN(f) {
+			return p.Default, fmt.Sprintf("%q is not a number; using %s", short(raw), p.Default)
+		}
+		if c := math.Max(p.Min, math.Min(p.Max, f)); c != f {
+			return fmtNum(c), fmt.Sprintf("%s is outside %s–%s; using %s", short(raw), fmtNum(p.Min), fmtNum(p.Max), fmtNum(c))
+		}
+		return fmtNum(f), ""
+	case Bool:
+		b, err := strconv.ParseBool(raw)
+		if err != nil {
+			return p.Default, fmt.Sprintf("%q is not true or false; using %s", short(raw), p.Default)
+		}
+		return strconv.FormatBool(b), ""
+	case Choice:
+		if slices.Contains(p.Choices, raw) {
+			return raw, ""
+		}
+		return p.Default, fmt.Sprintf("%q is not one of %s; using %s", short(raw), strings.Join(p.Choices, ", "), p.Default)
+	case Text:
+		limit := p.MaxLen
+		if limit == 0 {
+			limit = 4096
+		}
+		if len(raw) > limit {
+			return p.Default, fmt.Sprintf("text is %d bytes, more than %d; using the default", len(raw), limit)
+		}
+		return raw, ""
+	}
+	return p.Default, "unknown parameter kind"
+}
+
+// short keeps messages readable when the input is long.
+func short(s string) string {
+	if len(s) > 24 {
+		return s[:21] + "..."
+	}
+	return s
+}
+
+func fmtNum(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+
+// Values holds canonical parameter values by name, as Schema.Parse returns
+// them. Reading a missing or malformed value yields the zero value: Parse
+// never produces one.
+type Values map[string]string
+
+// Int returns the named value as an int.
+func (v Values) Int(name string) int {
+	n, _ := strconv.Atoi(v[name])
+	return n
+}
+
+// Float returns the named value as a float64.
+func (v Values) Float(name string) float64 {
+	f, _ := strconv.ParseFloat(v[name], 64)
+	return f
+}
+
+// Bool returns the named value as a bool.
+func (v Values) Bool(name string) bool {
+	b, _ := strconv.ParseBool(v[name])
+	return b
+}
+
+// String returns the named value.
+func (v Values) String(name string) string { return v[name] }
+
+// Query returns the values as a URL query, in schema order when encoded.
+func (v Values) Query() url.Values {
+	q := make(url.Values, len(v))
+	for k, val := range v {
+		q.Set(k, val)
+	}
+	return q
+}
+
+// Encode writes q as a query string with the schema's parameters first,
+// in schema order, so URLs read the way the controls do.
+func (s Schema) Encode(q url.Values) string {
+	var b strings.Builder
+	add := func(k, v string) {
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(url.QueryEscape(k))
+		b.WriteByte('=')
+		b.WriteString(url.QueryEscape(v))
+	}
+	for _, p := range s {
+		if vs, ok := q[p.Name]; ok && len(vs) > 0 {
+			add(p.Name, vs[0])
+		}
+	}
+	rest := make([]string, 0, len(q))
+	for k := range q {
+		if _, ok := s.Lookup(k); !ok {
+			rest = append(rest, k)
+		}
+	}
+	slices.Sort(rest)
+	for _, k := range rest {
+		for _, v := range q[k] {
+			add(k, v)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,43 @@
+// Loads sims.wasm on an embed page, showing the bytes received, and
+// starts it. The Go program takes over from there (see wasm/).
+'use strict';
+(() => {
+  const root = document.querySelector('[data-sim]');
+  const bar = root.querySelector('[data-sim-progress] progress');
+  const inFrame = window.parent !== window;
+
+  const fail = (why) => {
+    root.dataset.simState = 'error';
+    const msg = root.querySelector('[data-sim-message]');
+    msg.textContent = 'The simulation could not start: ' + why + ' The figure shows its starting state; reload the page to try again.';
+    msg.hidden = false;
+    if (inFrame) {
+      window.parent.postMessage({type: 'nexus-sim', sim: root.dataset.sim, state: 'error', description: msg.textContent, query: location.search.slice(1)}, '*');
+    }
+  };
+
+  if (typeof WebAssembly !== 'object' || typeof Go !== 'function') {
+    fail('this browser cannot run WebAssembly.');
+    return;
+  }
+  const size = Number(root.dataset.wasmSize) || 0;
+
+  (async () => {
+    const res = await fetch(root.dataset.wasm);
+    if (!res.ok) throw new Error('the server answered ' + res.status + '.');
+    // Count bytes as they arrive while compiling the stream: the bar
+    // measures decompressed bytes against the decompressed size.
+    let got = 0;
+    const counted = res.body.pipeThrough(new TransformStream({
+      transform(chunk, ctl) {
+        got += chunk.byteLength;
+        if (size) bar.value = Math.min(got, size);
+        ctl.enqueue(chunk);
+      },
+    }));
+    const go = new Go();
+    const {instance} = await WebAssembly.instantiateStreaming(
+      new Response(counted, {headers: {'Content-Type': 'application/wasm'}}), go.importObject);
+    await go.run(instance);
+  })().catch((err) => fail(err && err.message ? err.message : String(err)));
+})();

@@ -1,0 +1,301 @@
+//go:build js
+
+package page
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"syscall/js"
+
+	"nexuslab/sim"
+	"nexuslab/wasm/internal/ebitendraw"
+)
+
+// Page is the simulation's container and the elements inside it.
+type Page struct {
+	doc, root      js.Value
+	controls, desc js.Value
+	msg, labels    js.Value
+	name, state    string
+	lastLabels     []ebitendraw.Label
+	funcs          []js.Func // kept so callbacks are not collected
+	inFrame        bool
+}
+
+// Find returns the first element with a data-sim attribute.
+func Find() (*Page, error) {
+	doc := js.Global().Get("document")
+	root := doc.Call("querySelector", "[data-sim]")
+	if root.IsNull() {
+		return nil, errors.New("page: no element with data-sim")
+	}
+	p := &Page{doc: doc, root: root, name: root.Get("dataset").Get("sim").String()}
+	p.desc = p.child("[data-sim-description]", "p")
+	p.desc.Call("setAttribute", "aria-live", "polite")
+	p.msg = p.child("[data-sim-message]", "p")
+	p.controls = p.child("[data-sim-controls]", "form")
+	p.labels = p.child("[data-sim-labels]", "div")
+	p.labels.Call("setAttribute", "aria-hidden", "true")
+	win := js.Global().Get("window")
+	p.inFrame = !win.Get("parent").Equal(win)
+	return p, nil
+}
+
+// child returns the element matching sel inside the container, creating
+// a tag element when the page lacks it.
+func (p *Page) child(sel, tag string) js.Value {
+	el := p.root.Call("querySelector", sel)
+	if el.IsNull() {
+		el = p.doc.Call("createElement", tag)
+		attr := strings.Trim(sel, "[]")
+		el.Call("setAttribute", attr, "")
+		p.root.Call("appendChild", el)
+	}
+	return el
+}
+
+// Name returns the simulation's name from data-sim.
+func (p *Page) Name() string { return p.name }
+
+// Query returns the page URL's query.
+func (p *Page) Query() url.Values {
+	q, err := url.ParseQuery(strings.TrimPrefix(js.Global().Get("location").Get("search").String(), "?"))
+	if err != nil {
+		return url.Values{}
+	}
+	return q
+}
+
+// Lang returns the language of the document, "en" when unset.
+func (p *Page) Lang() string {
+	if l := p.doc.Get("documentElement").Get("lang").String(); l != "" {
+		return l
+	}
+	return "en"
+}
+
+// Dark reports whether the reader prefers a dark colour scheme.
+func (p *Page) Dark() bool {
+	return js.Global().Call("matchMedia", "(prefers-color-scheme: dark)").Get("matches").Bool()
+}
+
+// BuildControls replaces the controls with one labelled native control per
+// visible parameter and one button per action. onChange receives the name
+// and raw value of a changed control; onAction the name of a pressed
+// button.
+func (p *Page) BuildControls(s sim.Schema, actions []sim.Action, pr sim.Printer, onChange func(name, value string), onAction func(action string)) {
+	p.controls.Set("innerHTML", "")
+	p.controls.Call("setAttribute", "aria-label", pr.Sprintf("Parameters"))
+	for _, prm := range s {
+		if prm.Hidden {
+			continue
+		}
+		p.controls.Call("appendChild", p.field(prm, pr))
+	}
+	bar := p.el("div", "class", "sim-actions")
+	for _, a := range actions {
+		b := p.el("button", "type", "button", "data-action", a.Name)
+		b.Set("textContent", pr.Sprintf(a.Label))
+		bar.Call("appendChild", b)
+	}
+	p.controls.Call("appendChild", bar)
+
+	p.on(p.controls, "change", func(e js.Value) {
+		t := e.Get("target")
+		name := t.Get("name").String()
+		if name == "" {
+			return
+		}
+		val := t.Get("value").String()
+		if t.Get("type").String() == "checkbox" {
+			val = strconv.FormatBool(t.Get("checked").Bool())
+		}
+		onChange(name, val)
+	})
+	p.on(p.controls, "submit", func(e js.Value) { e.Call("preventDefault") })
+	p.on(bar, "click", func(e js.Value) {
+		b := e.Get("target").Call("closest", "button[data-action]")
+		if !b.IsNull() {
+			onAction(b.Get("dataset").Get("action").String())
+		}
+	})
+}
+
+func (p *Page) field(prm sim.Param, pr sim.Printer) js.Value {
+	id := "sim-" + prm.Name
+	wrap := p.el("div", "class", "sim-field sim-field-"+prm.Kind.String())
+	label := p.el("label", "for", id)
+	label.Set("textContent", pr.Sprintf(prm.Label))
+	var in js.Value
+	switch prm.Kind {
+	case sim.Int, sim.Float:
+		step := "any"
+		if prm.Step != 0 {
+			step = strconv.FormatFloat(prm.Step, 'g', -1, 64)
+		} else if prm.Kind == sim.Int {
+			step = "1"
+		}
+		in = p.el("input", "type", "number", "min", fmtNum(prm.Min), "max", fmtNum(prm.Max), "step", step)
+		if prm.Kind == sim.Int {
+			in.Call("setAttribute", "inputmode", "numeric")
+		} else {
+			in.Call("setAttribute", "inputmode", "decimal")
+		}
+	case sim.Bool:
+		in = p.el("input", "type", "checkbox")
+	case sim.Choice:
+		in = p.el("select")
+		for _, c := range prm.Choices {
+			o := p.el("option", "value", c)
+			o.Set("textContent", pr.Sprintf(c))
+			in.Call("appendChild", o)
+		}
+	default:
+		in = p.el("textarea", "rows", "6", "spellcheck", "false")
+	}
+	in.Call("setAttribute", "id", id)
+	in.Call("setAttribute", "name", prm.Name)
+	wrap.Call("appendChild", label)
+	wrap.Call("appendChild", in)
+	if prm.Help != "" {
+		help := p.el("small", "id", id+"-help")
+		help.Set("textContent", pr.Sprintf(prm.Help))
+		in.Call("setAttribute", "aria-describedby", id+"-help")
+		wrap.Call("appendChild", help)
+	}
+	return wrap
+}
+
+// SetValues writes values into the controls named after their keys.
+func (p *Page) SetValues(q url.Values) {
+	for name := range q {
+		el := p.controls.Call("querySelector", fmt.Sprintf("[name=%q]", name))
+		if el.IsNull() {
+			continue
+		}
+		if el.Get("type").String() == "checkbox" {
+			el.Set("checked", q.Get(name) == "true")
+		} else if el.Get("value").String() != q.Get(name) {
+			el.Set("value", q.Get(name))
+		}
+	}
+}
+
+// SetDescription replaces the description when it changed, so screen
+// readers announce only news.
+func (p *Page) SetDescription(s string) {
+	if p.desc.Get("textContent").String() != s {
+		p.desc.Set("textContent", s)
+	}
+}
+
+// SetMessage shows msg as a visible notice, or hides it when msg is empty.
+func (p *Page) SetMessage(msg string) {
+	p.msg.Set("textContent", msg)
+	p.msg.Set("hidden", msg == "")
+}
+
+// SetURL replaces the page URL's query without a reload or a history
+// entry, so that the URL always reproduces the current state.
+func (p *Page) SetURL(query string) {
+	loc := js.Global().Get("location")
+	u := loc.Get("pathname").String()
+	if query != "" {
+		u += "?" + query
+	}
+	u += loc.Get("hash").String()
+	js.Global().Get("history").Call("replaceState", js.Null(), "", u)
+}
+
+// SetState sets data-sim-state and tells the parent page.
+func (p *Page) SetState(state string) {
+	p.state = state
+	p.root.Get("dataset").Set("simState", state)
+	p.Post()
+}
+
+// Post sends the state, description and query to the parent page when
+// the simulation runs in an iframe.
+func (p *Page) Post() {
+	if !p.inFrame || p.state == "" {
+		return
+	}
+	msg := js.Global().Get("Object").New()
+	msg.Set("type", "nexus-sim")
+	msg.Set("sim", p.name)
+	msg.Set("state", p.state)
+	msg.Set("description", p.desc.Get("textContent"))
+	msg.Set("query", strings.TrimPrefix(js.Global().Get("location").Get("search").String(), "?"))
+	js.Global().Get("parent").Call("postMessage", msg, "*")
+}
+
+// Fail marks the simulation as failed and shows why.
+func (p *Page) Fail(err error) {
+	p.SetMessage(err.Error())
+	p.SetState("error")
+}
+
+// SetLabels places the view's text labels over the canvas. It rewrites
+// the DOM only when the labels changed.
+func (p *Page) SetLabels(labels []ebitendraw.Label) {
+	if equalLabels(labels, p.lastLabels) {
+		return
+	}
+	p.lastLabels = append(p.lastLabels[:0], labels...)
+	frag := p.doc.Call("createDocumentFragment")
+	for _, l := range labels {
+		s := p.el("span", "class", "sim-label sim-label-"+[...]string{"start", "middle", "end"}[l.Style.Align])
+		s.Set("textContent", l.Text)
+		st := s.Get("style")
+		st.Set("left", fmtNum(l.X)+"px")
+		st.Set("top", fmtNum(l.Y)+"px")
+		st.Set("fontSize", fmtNum(l.Style.FontSize())+"px")
+		st.Set("color", fmt.Sprintf("rgb(%d,%d,%d)", l.Style.Color.R, l.Style.Color.G, l.Style.Color.B))
+		if l.Style.Bold {
+			st.Set("fontWeight", "bold")
+		}
+		frag.Call("appendChild", s)
+	}
+	p.labels.Call("replaceChildren", frag)
+}
+
+func equalLabels(a, b []ebitendraw.Label) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// RemovePreview removes the static preview so the canvas takes its place.
+func (p *Page) RemovePreview() {
+	if el := p.root.Call("querySelector", "[data-sim-preview]"); !el.IsNull() {
+		el.Call("remove")
+	}
+}
+
+func (p *Page) el(tag string, attrs ...string) js.Value {
+	e := p.doc.Call("createElement", tag)
+	for i := 0; i+1 < len(attrs); i += 2 {
+		e.Call("setAttribute", attrs[i], attrs[i+1])
+	}
+	return e
+}
+
+func (p *Page) on(target js.Value, event string, fn func(e js.Value)) {
+	f := js.FuncOf(func(this js.Value, args []js.Value) any {
+		fn(args[0])
+		return nil
+	})
+	p.funcs = append(p.funcs, f)
+	target.Call("addEventListener", event, f)
+}
+
+func fmtNum(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
