@@ -45,3 +45,38 @@ type ErrUnknownAction string
 func (e ErrUnknownAction) Error() string {
 	return "sim: unknown action " + fmt.Sprintf("%q", string(e))
 }
+
+// Exporter is implemented by models whose data a reader can download,
+// such as measurement counts or training curves.
+type Exporter interface {
+	// Export returns a file name ending in .csv and the data as CSV with
+	// a header row.
+	Export() (name string, csv []byte)
+}
+
+// Live is implemented by models that change with time while active, such
+// as a network in training or a gate being animated. The host calls
+// Advance about sixty times a second while Active reports true, with the
+// seconds elapsed since the last call; models bound the work one call
+// does, so a slow device runs slower, never stalls.
+type Live interface {
+	Active() bool
+	Advance(seconds float64)
+}
+
+// Motion is implemented by models that animate. The host calls
+// SetReducedMotion(true) when the reader prefers reduced motion; the model
+// then jumps to the end of each animation.
+type Motion interface {
+	SetReducedMotion(reduced bool)
+}
+
+// ParamError is an error about one parameter's value that a model found
+// beyond what its schema checks, such as a syntax error in a program
+// given as text. The page shows Msg next to that parameter's control.
+type ParamError struct {
+	Param string
+	Msg   string
+}
+
+func (e *ParamError) Error() string { return e.Param + ": " + e.Msg }

@@ -51,6 +51,7 @@ type Param struct {
 	Choices []string // Choice: allowed values
 	MaxLen  int      // Text: longest value in bytes; 0 means 4096
 	Hidden  bool     // state kept in the URL but not shown as a control
+	File    string   // Text: a file name such as "circuit.qasm"; the page then offers to open, copy and download the text
 }
 
 // Schema is the ordered list of a model's parameters.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -15,57 +16,111 @@ import (
 	"nexuslab/wasm/views"
 )
 
+// tps is ebiten's update rate; live models advance by 1/tps a tick.
+const tps = 60
+
+// liveRefresh is how many ticks pass between description updates while a
+// model runs on its own: often enough to follow, rarely enough that a
+// screen reader is not flooded.
+const liveRefresh = 2 * tps
+
 func main() {
 	p, err := page.Find()
 	if err != nil {
 		println(err.Error())
 		return
 	}
-	if err := run(p); err != nil {
-		p.Fail(err)
-	}
+	p.Guard(func() {
+		if err := run(p); err != nil {
+			p.Fail(err)
+		}
+	})
 }
 
 func run(p *page.Page) error {
 	e, ok := catalog.Lookup(p.Name())
 	if !ok {
-		return fmt.Errorf("There is no simulation called %q.", p.Name())
+		return fmt.Errorf("there is no simulation called %q", p.Name())
 	}
 	view, ok := views.For(e.Name)
 	if !ok {
-		return fmt.Errorf("The simulation %q has no view.", e.Name)
+		return fmt.Errorf("the simulation %q has no view", e.Name)
 	}
-	g := &game{page: p, model: e.New(), view: view, pr: sim.English{}, theme: draw.Light()}
+	g := &game{page: p, entry: e, model: e.New(), view: view, pr: sim.English{}, theme: draw.Light()}
+	if in, ok := views.InputFor(e.Name); ok {
+		g.input = &in
+	}
 	if p.Dark() {
 		g.theme = draw.Dark()
 	}
-	v, probs := g.model.Schema().Parse(p.Query())
+	if m, ok := g.model.(sim.Motion); ok {
+		m.SetReducedMotion(p.ReducedMotion())
+	}
+	// The URL wins; without one, the state saved on this device.
+	q := p.Query()
+	if !hasAny(q, g.model.Schema()) {
+		if saved := p.Stored(); saved != nil {
+			q = saved
+		}
+	}
+	v, probs := g.model.Schema().Parse(q)
+	var resetErr error
 	if err := g.model.Reset(v); err != nil {
-		return err
+		// A bad saved or linked state must not lock the reader out: fall
+		// back to the defaults and say why.
+		resetErr = err
+		if err := g.model.Reset(g.model.Schema().Defaults()); err != nil {
+			return err
+		}
 	}
 	p.BuildControls(g.model.Schema(), g.model.Actions(), g.pr, g.change, g.act)
-	g.refresh(problemText(probs))
+	p.AddFileTools(g.model.Schema(), g.pr, g.change)
+	if x, ok := g.model.(sim.Exporter); ok {
+		p.AddDownload(g.pr, func() (string, []byte) {
+			g.mu.Lock()
+			defer g.mu.Unlock()
+			return x.Export()
+		})
+	}
+	p.AddEmbed(g.pr.Sprintf(e.Title), g.pr)
+	g.refresh(problemText(probs), resetErr)
 	p.RemovePreview()
 
+	ebiten.SetTPS(tps)
 	ebiten.SetScreenClearedEveryFrame(false)
 	ebiten.SetRunnableOnUnfocused(true)
 	return ebiten.RunGame(g)
 }
 
+// hasAny reports whether q sets any parameter of s.
+func hasAny(q map[string][]string, s sim.Schema) bool {
+	for _, prm := range s {
+		if _, ok := q[prm.Name]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // game adapts a model and its view to ebiten. DOM callbacks and ebiten's
 // loop both touch the model, hence the mutex.
 type game struct {
-	mu     sync.Mutex
-	page   *page.Page
-	model  sim.Model
-	view   views.View
-	pr     sim.Printer
-	theme  draw.Theme
-	canvas ebitendraw.Canvas
-	dirty  bool
-	ready  bool
-	w, h   int     // layout in CSS pixels
-	scale  float64 // device pixels per CSS pixel
+	mu       sync.Mutex
+	page     *page.Page
+	entry    catalog.Entry
+	model    sim.Model
+	view     views.View
+	input    *views.Input
+	pr       sim.Printer
+	theme    draw.Theme
+	canvas   ebitendraw.Canvas
+	dirty    bool
+	ready    bool
+	hooked   bool    // canvas input attached
+	ticks    int     // ticks since the last refresh while live
+	w, h     int     // layout in CSS pixels
+	scale    float64 // device pixels per CSS pixel
+	errParam string  // parameter whose control shows an error
 }
 
 // change applies an edited control.
@@ -75,42 +130,82 @@ func (g *game) change(name, value string) {
 	q := g.model.Query()
 	q.Set(name, value)
 	v, probs := g.model.Schema().Parse(q)
-	msg := problemText(probs)
-	if err := g.model.Reset(v); err != nil {
-		msg = err.Error()
-	}
-	g.refresh(msg)
+	g.refresh(problemText(probs), g.model.Reset(v))
 }
 
 // act applies a pressed action button.
 func (g *game) act(action string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	msg := ""
-	if err := g.model.Do(action); err != nil {
-		msg = err.Error()
-	}
-	g.refresh(msg)
+	g.refresh("", g.model.Do(action))
 }
 
-// refresh writes the model's state to the page. Callers hold g.mu.
-func (g *game) refresh(msg string) {
+// handle applies input on the canvas.
+func (g *game) handle(ev views.Event) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.input.Handle(g.model, ev, float64(g.w), float64(g.h)) {
+		g.refresh("", nil)
+	}
+}
+
+// refresh writes the model's state to the page: controls, messages,
+// description, URL and saved state. Callers hold g.mu.
+func (g *game) refresh(msg string, err error) {
 	q := g.model.Query()
 	g.page.SetValues(q)
+	var pe *sim.ParamError
+	switch {
+	case errors.As(err, &pe):
+		g.page.SetFieldError(pe.Param, pe.Msg)
+		g.errParam = pe.Param
+	case err != nil:
+		msg = strings.TrimSpace(msg + " " + err.Error())
+	}
+	if g.errParam != "" && (pe == nil || pe.Param != g.errParam) {
+		g.page.SetFieldError(g.errParam, "")
+		g.errParam = ""
+		if pe != nil {
+			g.page.SetFieldError(pe.Param, pe.Msg)
+			g.errParam = pe.Param
+		}
+	}
 	g.page.SetMessage(msg)
 	g.page.SetDescription(g.model.Describe(g.pr))
-	g.page.SetURL(g.model.Schema().Encode(q))
+	query := g.model.Schema().Encode(q)
+	g.page.SetURL(query)
+	g.page.Store(query)
 	g.page.Post()
 	g.dirty = true
+	g.ticks = 0
 }
 
-// Update does nothing: models change only on the reader's actions.
-func (g *game) Update() error { return nil }
+// Update advances a live model and refreshes the page now and then.
+func (g *game) Update() error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	live, ok := g.model.(sim.Live)
+	if !ok {
+		return nil
+	}
+	if live.Active() {
+		live.Advance(1.0 / tps)
+		g.dirty = true
+		g.ticks++
+		if g.ticks >= liveRefresh || !live.Active() {
+			g.refresh("", nil)
+		}
+	}
+	return nil
+}
 
 // Draw redraws the view when the model or the layout changed.
 func (g *game) Draw(screen *ebiten.Image) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	if !g.hooked {
+		g.hooked = g.page.Canvas(g.pr.Sprintf(g.entry.Title), g.input, g.pr, g.handle)
+	}
 	if !g.dirty {
 		return
 	}

@@ -4,10 +4,15 @@ import (
 	"bytes"
 	"image/png"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 
 	"nexuslab/sim"
@@ -150,3 +155,42 @@ func accentPixels(t *testing.T, shot []byte) int {
 }
 
 func near(a uint32, b uint32) bool { return a+12 >= b && a <= b+12 }
+
+func TestBellEmbedSnippetAndDownload(t *testing.T) {
+	ctx := env.Tab(t)
+	dir := t.TempDir()
+	if _, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir}); err != nil {
+		t.Fatal(err)
+	}
+	run(t, ctx, chromedp.Navigate(env.URL+"/embed/bell/?shots=40&seed=9&measured=true"))
+	waitFor(t, ctx, "ready", `document.body.dataset.simState === 'ready'`)
+
+	run(t, ctx, chromedp.Click(chromedp.CSS(`button[data-action="embed"]`)))
+	code := eval[string](t, ctx, `document.querySelector('#sim-embed-code').value`)
+	for _, want := range []string{`<iframe src="` + env.URL + `/embed/bell/?shots=40&amp;seed=9&amp;measured=true"`, `title="Bell pair, an interactive simulation from Nexus Lab"`, `loading="lazy"`, `width="800"`} {
+		if !strings.Contains(code, want) {
+			t.Errorf("embed snippet %q lacks %q", code, want)
+		}
+	}
+
+	run(t, ctx, chromedp.Click(chromedp.CSS(`button[data-action="download"]`)))
+	file := filepath.Join(dir, "bell-40-shots-seed-9.csv")
+	var data []byte
+	for range 100 {
+		var err error
+		if data, err = os.ReadFile(file); err == nil && len(data) > 0 {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	e, _ := catalog.Lookup("bell")
+	m := e.New()
+	v, _ := m.Schema().Parse(url.Values{"shots": {"40"}, "seed": {"9"}, "measured": {"true"}})
+	if err := m.Reset(v); err != nil {
+		t.Fatal(err)
+	}
+	_, want := m.(sim.Exporter).Export()
+	if string(data) != string(want) {
+		t.Errorf("downloaded data\ngot:  %q\nwant: %q", data, want)
+	}
+}

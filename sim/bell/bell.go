@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"nexuslab/sim"
 	"nexuslab/sim/quantum"
@@ -107,6 +108,21 @@ func (m *Model) Describe(p sim.Printer) string {
 	agree := m.counts[0] + m.counts[3]
 	return p.Sprintf("Measured %d shots with seed %d: 00 came up %d times, 01 %d times, 10 %d times and 11 %d times. The two bits agreed in %d of %d shots.",
 		m.shots, m.seed, m.counts[0], m.counts[1], m.counts[2], m.counts[3], agree, m.shots)
+}
+
+// Export returns the exact probabilities and, once measured, the counts
+// as CSV.
+func (m *Model) Export() (string, []byte) {
+	var b strings.Builder
+	b.WriteString("outcome,probability,count\n")
+	for i, p := range m.probs {
+		count := ""
+		if m.counts != nil {
+			count = strconv.Itoa(m.counts[i])
+		}
+		fmt.Fprintf(&b, "%s,%s,%s\n", quantum.Bitstring(i, 2), strconv.FormatFloat(p, 'g', 12, 64), count)
+	}
+	return fmt.Sprintf("bell-%d-shots-seed-%d.csv", m.shots, m.seed), []byte(b.String())
 }
 
 // Query returns shots, seed and whether the pair was measured.

@@ -105,3 +105,16 @@ func TestUnknownAction(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestExport(t *testing.T) {
+	m := New()
+	if err := m.Reset(parse(t, "seed=2&shots=10&measured=true")); err != nil {
+		t.Fatal(err)
+	}
+	name, data := m.Export()
+	c := m.Counts()
+	want := "outcome,probability,count\n00,0.5," + strconv.Itoa(c[0]) + "\n01,0,0\n10,0,0\n11,0.5," + strconv.Itoa(c[3]) + "\n"
+	if name != "bell-10-shots-seed-2.csv" || string(data) != want {
+		t.Errorf("Export got: %s %q want: bell-10-shots-seed-2.csv %q", name, data, want)
+	}
+}

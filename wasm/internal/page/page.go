@@ -291,7 +291,7 @@ func (p *Page) el(tag string, attrs ...string) js.Value {
 
 func (p *Page) on(target js.Value, event string, fn func(e js.Value)) {
 	f := js.FuncOf(func(this js.Value, args []js.Value) any {
-		fn(args[0])
+		p.Guard(func() { fn(args[0]) })
 		return nil
 	})
 	p.funcs = append(p.funcs, f)
