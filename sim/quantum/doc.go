@@ -45,8 +45,9 @@
 // # Observables and noise
 //
 // State.Expectation and State.Energy give expectations of Pauli strings
-// and Hamiltonians; State.Reduced and State.Bloch the state of one qubit;
-// State.Entropy the entanglement entropy of a bipartition. A Noise model
+// and Hamiltonians; State.Reduced and State.Bloch the state of one qubit,
+// State.QubitEntropy its entanglement with the rest (package entangle
+// handles any bipartition). A Noise model
 // adds channels after chosen gates and readout errors: Run follows it
 // exactly with density matrices up to DensityMaxQubits qubits, and by
 // seeded quantum trajectories above.
