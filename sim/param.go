@@ -164,7 +164,13 @@ func short(s string) string {
 	return s
 }
 
-func fmtNum(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+// fmtNum writes whole numbers without an exponent, as people write them.
+func fmtNum(f float64) string {
+	if f == math.Trunc(f) && math.Abs(f) < 1e15 {
+		return strconv.FormatInt(int64(f), 10)
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64)
+}
 
 // Values holds canonical parameter values by name, as Schema.Parse returns
 // them. Reading a missing or malformed value yields the zero value: Parse

@@ -11,13 +11,23 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
+	"text/template/parse"
+
+	"github.com/yuin/goldmark"
 )
 
 // Config says what to build and where.
 type Config struct {
 	// Content is the content folder, e.g. os.DirFS("content").
 	Content fs.FS
+	// ContentPath is how problems name the content folder, e.g.
+	// "content", so that editors can open FILE:LINE. Empty names files
+	// relative to it.
+	ContentPath string
 	// Out is the output folder. Build replaces it whole, or leaves it
 	// alone when the build fails.
 	Out string
@@ -32,6 +42,9 @@ type Config struct {
 	BaseURL string
 	// CacheDir keeps compressed assets between builds. Empty disables it.
 	CacheDir string
+	// NoCompress skips writing the .br and .gz twins of text files: for
+	// previews and for measuring the rendering alone.
+	NoCompress bool
 }
 
 //go:embed templates/*.html
@@ -50,90 +63,227 @@ type asset struct {
 
 // site is one build in progress.
 type site struct {
-	cfg    Config
-	out    string
-	assets map[string]*asset // by logical name, e.g. "style.css"
-	tmpl   map[string]*template.Template
-	pages  []*Page
-	probs  Problems
-	wasm   WasmInfo
+	cfg      Config
+	assets   map[string]*asset             // by logical name, e.g. "style.css"
+	pageTmpl map[string]*template.Template // by page name
+	tkeys    []templateKey
+	cats     map[string]*catalogue
+	cat      *catalogue // the language pages are rendered in
+	md       goldmark.Markdown
+	wasm     WasmInfo
+
+	studies  []*CaseStudy
+	pathways []*Pathway
+	pages    []*PlainPage
+	gloss    *glossary
+	media    map[string]bool // paths of files under /media/
+	facets   []*facet
+
+	previews sync.Map // preview key to *previewResult
+
+	mu    sync.Mutex
+	probs Problems
+	out   map[string][]byte // rendered files by site path, without the leading /
 }
 
 // Build renders the site described by cfg. When the content has problems
 // it returns them as Problems and writes nothing.
 func Build(cfg Config) error {
+	s, err := newSite(cfg)
+	if err != nil {
+		return err
+	}
+	if err := s.render(); err != nil {
+		return err
+	}
+	return s.write()
+}
+
+// Check validates the content in cfg without writing anything: it runs
+// every step of Build except writing files.
+func Check(cfg Config) error {
+	s, err := newSite(cfg)
+	if err != nil {
+		return err
+	}
+	return s.render()
+}
+
+func newSite(cfg Config) (*site, error) {
 	if cfg.BaseURL == "" {
 		cfg.BaseURL = "http://localhost:8080"
 	}
 	cfg.BaseURL = strings.TrimSuffix(cfg.BaseURL, "/")
-	s := &site{cfg: cfg, assets: map[string]*asset{}}
-	if err := s.load(); err != nil {
-		return err
+	if cfg.Content == nil {
+		return nil, fmt.Errorf("site: no content folder")
 	}
-	if len(s.probs) > 0 {
-		return s.probs
-	}
-	parent := filepath.Dir(filepath.Clean(cfg.Out))
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("site: %w", err)
-	}
-	tmp, err := os.MkdirTemp(parent, ".build-")
-	if err != nil {
-		return fmt.Errorf("site: %w", err)
-	}
-	defer os.RemoveAll(tmp)
-	s.out = tmp
-	if err := s.write(); err != nil {
-		return err
-	}
-	if len(s.probs) > 0 {
-		return s.probs
-	}
-	if err := (compressor{cacheDir: cfg.CacheDir}).compressTree(tmp); err != nil {
-		return fmt.Errorf("site: %w", err)
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("site: %w", err)
-	}
-	if err := os.RemoveAll(cfg.Out); err != nil {
-		return fmt.Errorf("site: replace %s: %w", cfg.Out, err)
-	}
-	if err := os.Rename(tmp, cfg.Out); err != nil {
-		return fmt.Errorf("site: replace %s: %w", cfg.Out, err)
-	}
-	return nil
+	return &site{cfg: cfg, assets: map[string]*asset{}, out: map[string][]byte{}, media: map[string]bool{}}, nil
 }
 
-// Check validates the content in cfg without writing anything.
-func Check(cfg Config) error {
-	s := &site{cfg: cfg, assets: map[string]*asset{}}
-	if err := s.load(); err != nil {
-		return err
-	}
+// problem records problems found by any step.
+func (s *site) problem(ps ...Problem) {
+	s.mu.Lock()
+	s.probs = append(s.probs, ps...)
+	s.mu.Unlock()
+}
+
+// failed returns the problems found so far, named for the reader, or nil.
+func (s *site) failed() error {
 	if len(s.probs) == 0 {
-		s.renderAll(func(string, []byte) error { return nil })
+		return nil
 	}
-	if len(s.probs) > 0 {
-		return s.probs
+	ps := s.probs.sorted()
+	if s.cfg.ContentPath != "" {
+		for i := range ps {
+			if !strings.HasPrefix(ps[i].File, "site/") {
+				ps[i].File = path.Join(filepath.ToSlash(s.cfg.ContentPath), ps[i].File)
+			}
+		}
 	}
-	return nil
+	return ps
 }
 
-// load reads templates, assets and content, collecting problems.
-func (s *site) load() error {
-	if err := s.loadTemplates(); err != nil {
-		return err
-	}
+// render loads, validates and renders the whole site into s.out.
+func (s *site) render() error {
 	if err := s.loadAssets(); err != nil {
 		return err
 	}
-	pages, probs := loadCaseStudies(s.cfg.Content)
-	s.pages, s.probs = pages, probs
+	cats, probs := loadCatalogues(s.cfg.Content)
+	s.cats, s.cat = cats, cats[defaultLang]
+	s.problem(probs...)
+	if s.cat == nil {
+		return s.failed()
+	}
+	if err := s.loadTemplates(); err != nil {
+		return err
+	}
+	if err := s.loadContent(); err != nil {
+		return err
+	}
+	// Bodies and references are checked even when some files failed to
+	// load, so that one run reports every problem it can; links are
+	// checked only once every page exists.
+	s.md = s.markdown()
+	s.renderMarkdown()
+	s.resolve()
+	if err := s.failed(); err != nil {
+		return err
+	}
+	if err := s.renderPages(); err != nil {
+		return err
+	}
+	s.checkLinks()
+	s.problem(checkCatalogues(s.cats, s.tkeys)...)
+	return s.failed()
+}
+
+// loadContent reads every kind of content, collecting problems.
+func (s *site) loadContent() error {
+	read := func(dir string, load func(file string, src []byte) Problems) error {
+		files, err := readMarkdown(s.cfg.Content, dir)
+		if err != nil {
+			return fmt.Errorf("site: %w", err)
+		}
+		// Files are read and decoded in parallel; load keeps the order.
+		srcs := make([][]byte, len(files))
+		err = parallel(len(files), func(i int) error {
+			var err error
+			srcs[i], err = fs.ReadFile(s.cfg.Content, files[i])
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("site: %w", err)
+		}
+		for i, f := range files {
+			s.problem(load(f, srcs[i])...)
+		}
+		return nil
+	}
+	files, err := readMarkdown(s.cfg.Content, "case-studies")
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	studies := make([]*CaseStudy, len(files))
+	err = parallel(len(files), func(i int) error {
+		src, err := fs.ReadFile(s.cfg.Content, files[i])
+		if err != nil {
+			return err
+		}
+		c, ps := loadCaseStudy(files[i], src)
+		studies[i] = c
+		s.problem(ps...)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	for _, c := range studies {
+		if c != nil {
+			s.studies = append(s.studies, c)
+		}
+	}
+	slices.SortFunc(s.studies, func(a, b *CaseStudy) int {
+		if c := b.Date().Compare(a.Date()); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Slug, b.Slug)
+	})
+	err = read("pathways", func(f string, src []byte) Problems {
+		p, ps := loadPathway(f, src)
+		if p != nil {
+			s.pathways = append(s.pathways, p)
+		}
+		return ps
+	})
+	if err != nil {
+		return err
+	}
+	err = read("pages", func(f string, src []byte) Problems {
+		p, ps := loadPlainPage(f, src)
+		if p != nil {
+			s.pages = append(s.pages, p)
+		}
+		return ps
+	})
+	if err != nil {
+		return err
+	}
+	src, err := fs.ReadFile(s.cfg.Content, glossaryFile)
+	if err != nil && !os.IsNotExist(err) {
+		return fmt.Errorf("site: %w", err)
+	}
+	g, ps := loadGlossary(src)
+	s.gloss = g
+	s.problem(ps...)
+	return s.loadMedia()
+}
+
+// loadMedia lists content/media, copied to /media/ as it is.
+func (s *site) loadMedia() error {
+	err := fs.WalkDir(s.cfg.Content, "media", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if os.IsNotExist(err) && p == "media" {
+				return fs.SkipAll
+			}
+			return err
+		}
+		if !d.IsDir() {
+			s.media["/"+p] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("site: media: %w", err)
+	}
 	return nil
 }
 
+// pageNames are the page templates, each defining "page".
+var pageNames = []string{"home", "case-study", "list", "terms", "pathways", "pathway", "glossary", "gallery", "embed", "page", "search", "404"}
+
+// loadTemplates parses every template once. Each page template defines
+// its own "main"; they are parsed into separate sets sharing the base.
 func (s *site) loadTemplates() error {
-	s.tmpl = map[string]*template.Template{}
 	funcs := template.FuncMap{
 		"asset": func(name string) string {
 			if a, ok := s.assets[name]; ok {
@@ -141,16 +291,51 @@ func (s *site) loadTemplates() error {
 			}
 			return "/assets/" + name
 		},
-		"mb": func(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) },
+		"mb":  func(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) },
 		"abs": func(p string) string { return s.cfg.BaseURL + p },
+		"t": func(key string, args ...any) string {
+			return s.cat.T(key, args...)
+		},
+		"tn": func(key string, n int) string { return s.cat.N(key, n) },
 	}
-	for _, page := range []string{"home", "case-study", "embed", "404"} {
-		t, err := template.New(page).Funcs(funcs).ParseFS(templateFS, "templates/base.html", "templates/partials.html", "templates/"+page+".html")
+	root := template.New("").Funcs(funcs)
+	if _, err := root.ParseFS(templateFS, "templates/base.html", "templates/partials.html"); err != nil {
+		return fmt.Errorf("site: templates: %w", err)
+	}
+	set := template.Must(root.Clone())
+	var trees []*parse.Tree
+	for _, t := range set.Templates() {
+		if t.Tree != nil {
+			trees = append(trees, t.Tree)
+		}
+	}
+	pages := map[string]*template.Template{}
+	for _, name := range pageNames {
+		t, err := template.Must(root.Clone()).ParseFS(templateFS, "templates/"+name+".html")
 		if err != nil {
 			return fmt.Errorf("site: templates: %w", err)
 		}
-		s.tmpl[page] = t
+		pages[name] = t
+		for _, n := range []string{"page", "main"} {
+			if tt := t.Lookup(n); tt != nil && tt.Tree != nil {
+				trees = append(trees, tt.Tree)
+			}
+		}
 	}
+	s.pageTmpl = pages
+	s.tkeys = templateKeys(trees)
+	return nil
+}
+
+// execute renders a page template into the site path out.
+func (s *site) execute(name, out string, data pageData) error {
+	var b bytes.Buffer
+	if err := s.pageTmpl[name].ExecuteTemplate(&b, "page", data); err != nil {
+		return fmt.Errorf("site: render %s: %w", out, err)
+	}
+	s.mu.Lock()
+	s.out[out] = b.Bytes()
+	s.mu.Unlock()
 	return nil
 }
 
@@ -170,21 +355,21 @@ func (s *site) loadAssets() error {
 	if err != nil {
 		return fmt.Errorf("site: assets: %w", err)
 	}
-	for name, src := range map[string]string{"sims.wasm": s.cfg.Wasm, "wasm_exec.js": s.cfg.WasmExec} {
-		if src == "" {
+	for _, f := range []struct{ name, src string }{{"sims.wasm", s.cfg.Wasm}, {"wasm_exec.js", s.cfg.WasmExec}} {
+		if f.src == "" {
 			continue
 		}
-		data, err := os.ReadFile(src)
+		data, err := os.ReadFile(f.src)
 		if err != nil {
 			return fmt.Errorf("site: %w", err)
 		}
-		s.addAsset(name, data, src)
-		if name == "sims.wasm" {
+		s.addAsset(f.name, data, f.src)
+		if f.name == "sims.wasm" {
 			z, err := (compressor{cacheDir: s.cfg.CacheDir}).compressed(data, "br")
 			if err != nil {
-				return fmt.Errorf("site: compress %s: %w", src, err)
+				return fmt.Errorf("site: compress %s: %w", f.src, err)
 			}
-			s.wasm = WasmInfo{URL: s.assets[name].URL, Size: int64(len(data)), Transfer: int64(len(z))}
+			s.wasm = WasmInfo{URL: s.assets[f.name].URL, Size: int64(len(data)), Transfer: int64(len(z))}
 		}
 	}
 	return nil
@@ -210,82 +395,137 @@ type WasmInfo struct {
 	Transfer int64  // bytes over the wire with brotli
 }
 
-// write renders every page and copies the assets into s.out.
+// write writes the rendered site into a temporary folder beside cfg.Out,
+// compresses it and puts it in place of cfg.Out.
 func (s *site) write() error {
+	parent := filepath.Dir(filepath.Clean(s.cfg.Out))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	tmp, err := os.MkdirTemp(parent, ".build-")
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	files := map[string][]byte{}
+	copies := map[string]string{}
 	for _, a := range s.assets {
-		dst := filepath.Join(s.out, filepath.FromSlash(strings.TrimPrefix(a.URL, "/")))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		data := a.data
+		p := strings.TrimPrefix(a.URL, "/")
 		if a.src != "" {
-			var err error
-			if data, err = os.ReadFile(a.src); err != nil {
-				return err
-			}
-		}
-		if err := os.WriteFile(dst, data, 0o644); err != nil {
-			return err
+			copies[p] = a.src
+		} else {
+			files[p] = a.data
 		}
 	}
-	return s.renderAll(func(p string, data []byte) error {
-		dst := filepath.Join(s.out, filepath.FromSlash(p))
+	for p := range s.media {
+		data, err := fs.ReadFile(s.cfg.Content, strings.TrimPrefix(p, "/"))
+		if err != nil {
+			return fmt.Errorf("site: %w", err)
+		}
+		files[strings.TrimPrefix(p, "/")] = data
+	}
+	for p, data := range s.out {
+		files[p] = data
+	}
+	for p, src := range copies {
+		data, err := os.ReadFile(src)
+		if err != nil {
+			return fmt.Errorf("site: %w", err)
+		}
+		files[p] = data
+	}
+	names := make([]string, 0, len(files))
+	for p := range files {
+		names = append(names, p)
+	}
+	slices.Sort(names)
+	c := compressor{cacheDir: s.cfg.CacheDir}
+	err = parallel(len(names), func(i int) error {
+		p := names[i]
+		dst := filepath.Join(tmp, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			return err
 		}
-		return os.WriteFile(dst, data, 0o644)
-	})
-}
-
-// renderAll renders every page and hands each to emit with its path
-// inside the site. Content problems are collected in s.probs.
-func (s *site) renderAll(emit func(path string, data []byte) error) error {
-	render := func(page, out string, data any) error {
-		var b bytes.Buffer
-		if err := s.tmpl[page].ExecuteTemplate(&b, "page", data); err != nil {
-			return fmt.Errorf("site: render %s: %w", out, err)
-		}
-		return emit(out, b.Bytes())
-	}
-	var studies []studyView
-	for _, p := range s.pages {
-		body, probs := s.renderMarkdown(p)
-		s.probs = append(s.probs, probs...)
-		studies = append(studies, studyView{Page: p, Body: body})
-	}
-	if len(s.probs) > 0 {
-		return nil
-	}
-	for _, st := range studies {
-		if err := render("case-study", "case-studies/"+st.Page.Slug+"/index.html", s.pageData(st.Page.Meta.Title, st.Page.Meta.Summary, st.Page.URL(), st)); err != nil {
+		if err := os.WriteFile(dst, files[p], 0o644); err != nil {
 			return err
 		}
+		if s.cfg.NoCompress {
+			return nil
+		}
+		return c.compressFile(dst, files[p], strings.HasPrefix(p, "assets/"))
+	})
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
 	}
-	if err := render("home", "index.html", s.pageData("Nexus Lab", "Quantum computing and AI, learned by running simulations in the browser, tied to climate, agriculture and health.", "/", studies)); err != nil {
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	// The old site moves aside before the new one takes its place, so
+	// the output is missing only between two renames, then is removed.
+	old := ""
+	if _, err := os.Stat(s.cfg.Out); err == nil {
+		old = tmp + "-old"
+		if err := os.Rename(s.cfg.Out, old); err != nil {
+			return fmt.Errorf("site: replace %s: %w", s.cfg.Out, err)
+		}
+	}
+	if err := os.Rename(tmp, s.cfg.Out); err != nil {
+		return fmt.Errorf("site: replace %s: %w", s.cfg.Out, err)
+	}
+	if old != "" {
+		if err := removeTree(old); err != nil {
+			return fmt.Errorf("site: remove the previous build: %w", err)
+		}
+	}
+	return nil
+}
+
+// removeTree removes a folder, its top-level entries in parallel.
+func removeTree(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
 		return err
 	}
-	if err := render("404", "404.html", s.pageData("Page not found", "", "/404.html", nil)); err != nil {
+	err = parallel(len(entries), func(i int) error {
+		return os.RemoveAll(filepath.Join(dir, entries[i].Name()))
+	})
+	if err != nil {
 		return err
 	}
-	return s.renderEmbeds(render)
+	return os.RemoveAll(dir)
 }
 
-// studyView is a rendered case study.
-type studyView struct {
-	Page *Page
-	Body template.HTML
-}
-
-// pageData is what every template receives.
-type pageData struct {
-	Title       string
-	Description string
-	Path        string
-	Lang        string
-	Wasm        WasmInfo
-	Content     any
-}
-
-func (s *site) pageData(title, desc, p string, content any) pageData {
-	return pageData{Title: title, Description: desc, Path: p, Lang: "en", Wasm: s.wasm, Content: content}
+// parallel calls f(0) … f(n-1) on as many goroutines as there are CPUs
+// and returns the first error.
+func parallel(n int, f func(i int) error) error {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first error
+		next  int
+	)
+	for range workers {
+		wg.Go(func() {
+			for {
+				mu.Lock()
+				i := next
+				next++
+				stop := first != nil
+				mu.Unlock()
+				if i >= n || stop {
+					return
+				}
+				if err := f(i); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return first
 }

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math/bits"
 	"os"
 	"path/filepath"
 
@@ -18,52 +19,79 @@ var compressible = map[string]bool{
 	".xml": true, ".txt": true, ".wasm": true, ".webmanifest": true, ".csv": true,
 }
 
-// compressor writes .br and .gz beside files, reusing earlier results
-// from a cache keyed by content: brotli at its best setting takes tens of
-// seconds on the wasm, which rarely changes between builds.
+// compressor writes .br and .gz beside files.
+//
+// Fingerprinted assets are compressed at brotli's best setting and kept
+// in a cache keyed by content: that takes tens of seconds on the wasm,
+// which rarely changes between builds, and the result is cached by
+// browsers for a year. Pages change with every edit and are many, so
+// they get a fast setting that costs about a tenth more bytes.
 type compressor struct {
 	cacheDir string // empty: no cache
 }
 
-// compressTree writes NAME.br and NAME.gz beside every compressible file
-// under dir, when they are smaller than the file.
-func (c compressor) compressTree(dir string) error {
-	return filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !compressible[filepath.Ext(path)] {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		for _, enc := range []string{"br", "gz"} {
-			z, err := c.compressed(data, enc)
-			if err != nil {
-				return fmt.Errorf("compress %s: %w", path, err)
-			}
-			if len(z) < len(data) {
-				if err := os.WriteFile(path+"."+enc, z, 0o644); err != nil {
-					return err
-				}
-			}
-		}
+// compressFile writes path.br and path.gz beside a compressible file
+// whose content is data, when they are smaller than it. best selects the
+// slow, smallest setting.
+func (c compressor) compressFile(path string, data []byte, best bool) error {
+	if !compressible[filepath.Ext(path)] {
 		return nil
-	})
+	}
+	for _, enc := range []string{"br", "gz"} {
+		var z []byte
+		var err error
+		if best {
+			z, err = c.compressed(data, enc)
+		} else {
+			z, err = compress(data, enc, false)
+		}
+		if err != nil {
+			return fmt.Errorf("compress %s: %w", path, err)
+		}
+		if len(z) < len(data) {
+			if err := os.WriteFile(path+"."+enc, z, 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
+// compressed returns data compressed at the best setting, from the cache
+// when an earlier build compressed the same bytes.
 func (c compressor) compressed(data []byte, enc string) ([]byte, error) {
 	sum := sha256.Sum256(data)
 	var cached string
-	if c.cacheDir != "" && len(data) > 64<<10 {
+	if c.cacheDir != "" {
 		cached = filepath.Join(c.cacheDir, hex.EncodeToString(sum[:])+"."+enc)
 		if z, err := os.ReadFile(cached); err == nil {
 			return z, nil
 		}
 	}
+	z, err := compress(data, enc, true)
+	if err != nil {
+		return nil, err
+	}
+	if cached != "" && os.MkdirAll(c.cacheDir, 0o755) == nil {
+		// A failed cache write only costs time on the next build.
+		_ = os.WriteFile(cached, z, 0o644)
+	}
+	return z, nil
+}
+
+// compress encodes data as brotli ("br") or gzip ("gz").
+func compress(data []byte, enc string, best bool) ([]byte, error) {
 	var b bytes.Buffer
 	switch enc {
 	case "br":
-		w := brotli.NewWriterOptions(&b, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: 24})
+		// A window no larger than the data saves brotli allocating and
+		// clearing 16 MiB for a small page.
+		win := min(max(bits.Len(uint(len(data))), 16), 24)
+		q := 6
+		if best {
+			q = brotli.BestCompression
+		}
+		w := brotli.NewWriterOptions(&b, brotli.WriterOptions{Quality: q, LGWin: win})
 		if _, err := w.Write(data); err != nil {
 			return nil, err
 		}
@@ -71,17 +99,22 @@ func (c compressor) compressed(data []byte, enc string) ([]byte, error) {
 			return nil, err
 		}
 	case "gz":
-		w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+		level := gzip.DefaultCompression
+		if best {
+			level = gzip.BestCompression
+		}
+		w, err := gzip.NewWriterLevel(&b, level)
+		if err != nil {
+			return nil, err
+		}
 		if _, err := w.Write(data); err != nil {
 			return nil, err
 		}
 		if err := w.Close(); err != nil {
 			return nil, err
 		}
-	}
-	if cached != "" && os.MkdirAll(c.cacheDir, 0o755) == nil {
-		// A failed cache write only costs time on the next build.
-		_ = os.WriteFile(cached, b.Bytes(), 0o644)
+	default:
+		return nil, fmt.Errorf("unknown encoding %q", enc)
 	}
 	return b.Bytes(), nil
 }

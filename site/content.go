@@ -2,44 +2,18 @@ package site
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-
-	"gopkg.in/yaml.v3"
+	"unicode"
 )
-
-// Problem is one thing wrong with the content, at a file and line.
-type Problem struct {
-	File string
-	Line int // 1-based; 0 when the problem concerns the whole file
-	Msg  string
-}
-
-func (p Problem) Error() string {
-	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
-	}
-	return p.File + ": " + p.Msg
-}
-
-// Problems is every problem found in the content. Build and Check return
-// all of them at once, in file order.
-type Problems []Problem
-
-func (ps Problems) Error() string {
-	lines := make([]string, len(ps))
-	for i, p := range ps {
-		lines[i] = p.Error()
-	}
-	return strings.Join(lines, "\n")
-}
 
 // Reference is a cited public source.
 type Reference struct {
@@ -49,14 +23,14 @@ type Reference struct {
 	Year      int    `yaml:"year"`
 }
 
-// SimPreset is a simulation a case study features, with its preset
-// parameters.
+// SimPreset is a simulation with preset parameters.
 type SimPreset struct {
 	Name   string            `yaml:"name"`
 	Params map[string]string `yaml:"params"`
 }
 
-// FrontMatter is the YAML header of a case study.
+// FrontMatter is the YAML header of a case study. README.md documents
+// every field.
 type FrontMatter struct {
 	Title        string      `yaml:"title"`
 	Summary      string      `yaml:"summary"`
@@ -78,161 +52,208 @@ var (
 	levels       = []string{"intro", "intermediate", "advanced"}
 )
 
-// Page is one Markdown file of content.
-type Page struct {
-	File      string // path inside the content folder
-	Slug      string // last path element of its URL
-	Meta      FrontMatter
-	Body      []byte // Markdown after the front matter
-	BodyLine  int    // line of the file where Body starts
-	metaLines map[string]int
+// page is what every Markdown file has in common.
+type page struct {
+	File     string // path inside the content folder
+	Slug     string // last path element of its URL
+	URL      string // path on the site, ending in /
+	Body     []byte // Markdown after the front matter
+	BodyLine int    // line of the file where Body starts
+	HTML     template.HTML
+	Text     string   // the body as plain text, for the search index
+	Sims     []string // simulations the body embeds, in order
+	links    []link
+	meta     *yamlDoc
 }
 
-// URL returns the page's path on the site.
-func (p *Page) URL() string { return "/case-studies/" + p.Slug + "/" }
+// line returns the file line of a byte offset in Body.
+func (p *page) line(offset int) int {
+	offset = min(max(offset, 0), len(p.Body))
+	return p.BodyLine + bytes.Count(p.Body[:offset], []byte("\n"))
+}
+
+// CaseStudy is a case study: front matter and Markdown.
+type CaseStudy struct {
+	page
+	Meta FrontMatter
+}
 
 // Date returns the publication date.
-func (p *Page) Date() time.Time {
-	t, _ := time.Parse(time.DateOnly, p.Meta.Date)
+func (c *CaseStudy) Date() time.Time {
+	t, _ := time.Parse(time.DateOnly, c.Meta.Date)
 	return t
 }
 
 var slugRe = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
-// loadCaseStudies reads content/case-studies/*.md.
-func loadCaseStudies(content fs.FS) ([]*Page, Problems) {
-	var pages []*Page
+// splitFrontMatter separates the YAML header of a Markdown file from its
+// body and checks the file name.
+func splitFrontMatter(file string, src []byte, urlDir string) (*page, []byte, Problems) {
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	p := &page{File: file, Slug: strings.TrimSuffix(path.Base(file), ".md")}
+	p.URL = urlDir + p.Slug + "/"
 	var probs Problems
-	files, err := fs.Glob(content, "case-studies/*.md")
-	if err != nil {
-		return nil, Problems{{File: "case-studies", Msg: err.Error()}}
+	if !slugRe.MatchString(p.Slug) {
+		probs = append(probs, Problem{File: file, Msg: fmt.Sprintf("file name %q must be lower-case words joined by hyphens", p.Slug)})
 	}
-	for _, f := range files {
-		src, err := fs.ReadFile(content, f)
-		if err != nil {
-			probs = append(probs, Problem{File: f, Msg: err.Error()})
-			continue
-		}
-		p, ps := parsePage(f, src)
-		probs = append(probs, ps...)
-		if p != nil {
-			pages = append(pages, p)
+	if !bytes.HasPrefix(src, []byte("---\n")) {
+		return nil, nil, append(probs, Problem{File: file, Line: 1, Msg: "front matter missing: the file must begin with a line ---"})
+	}
+	end := bytes.Index(src[3:], []byte("\n---\n"))
+	if end < 0 {
+		if bytes.HasSuffix(src, []byte("\n---")) {
+			end = len(src) - 4 - 3
+			src = append(src, '\n')
+		} else {
+			return nil, nil, append(probs, Problem{File: file, Line: 1, Msg: "front matter not closed: add a line --- after it"})
 		}
 	}
-	slices.SortFunc(pages, func(a, b *Page) int {
-		if c := b.Date().Compare(a.Date()); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Slug, b.Slug)
-	})
-	return pages, probs
+	head := src[4 : 3+end+1]
+	p.Body = src[3+end+5:]
+	p.BodyLine = bytes.Count(src[:3+end+5], []byte("\n")) + 1
+	return p, head, probs
 }
 
-// parsePage splits front matter from body and validates the front matter.
-func parsePage(file string, src []byte) (*Page, Problems) {
-	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	if !bytes.HasPrefix(src, []byte("---\n")) {
-		return nil, Problems{{File: file, Line: 1, Msg: "front matter missing: the file must begin with a line ---"}}
-	}
-	end := bytes.Index(src[4:], []byte("\n---\n"))
-	if end < 0 {
-		return nil, Problems{{File: file, Line: 1, Msg: "front matter not closed: add a line --- after it"}}
-	}
-	head := src[4 : 4+end+1]
-	p := &Page{
-		File:     file,
-		Slug:     strings.TrimSuffix(path.Base(file), ".md"),
-		Body:     src[4+end+5:],
-		BodyLine: bytes.Count(src[:4+end+5], []byte("\n")) + 1,
-	}
-	var probs Problems
-	add := func(line int, format string, args ...any) {
-		probs = append(probs, Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
-	}
-	if !slugRe.MatchString(p.Slug) {
-		add(0, "file name %q must be lower-case words joined by hyphens", p.Slug)
-	}
-	var node yaml.Node
-	if err := yaml.Unmarshal(head, &node); err != nil {
-		add(yamlLine(err)+1, "front matter: %s", yamlMsg(err))
+// loadCaseStudy reads and validates one case study.
+func loadCaseStudy(file string, src []byte) (*CaseStudy, Problems) {
+	p, head, probs := splitFrontMatter(file, src, "/case-studies/")
+	if p == nil {
 		return nil, probs
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(head))
-	dec.KnownFields(true)
-	if err := dec.Decode(&p.Meta); err != nil {
-		var te *yaml.TypeError
-		if errors.As(err, &te) {
-			for _, e := range te.Errors {
-				add(yamlLineOf(e)+1, "front matter: %s", stripLine(e))
-			}
-		} else {
-			add(yamlLine(err)+1, "front matter: %s", yamlMsg(err))
-		}
+	c := &CaseStudy{page: *p}
+	d, ok := decodeYAML(file, head, 1, &c.Meta)
+	c.meta = d
+	if ok {
+		c.validate(d)
+	}
+	probs = append(probs, d.list...)
+	if !ok {
 		return nil, probs
 	}
-	p.metaLines = keyLines(&node)
-	line := func(key string) int { return p.metaLines[key] + 1 }
-	m := &p.Meta
+	return c, probs
+}
+
+// validate checks the values of the front matter. Simulation presets are
+// checked later, against the catalogue.
+func (c *CaseStudy) validate(d *yamlDoc) {
+	m := &c.Meta
 	if strings.TrimSpace(m.Title) == "" {
-		add(line("title"), "title is required")
+		d.at("title", "title is required")
 	}
 	if strings.TrimSpace(m.Summary) == "" {
-		add(line("summary"), "summary is required: one paragraph for policymakers")
+		d.at("summary", "summary is required: one paragraph for policymakers")
 	}
-	for _, s := range m.Sectors {
+	if len(m.Sectors) == 0 {
+		d.at("sectors", "sectors is required: at least one of %s", strings.Join(sectors, ", "))
+	}
+	for i, s := range m.Sectors {
 		if !slices.Contains(sectors, s) {
-			add(line("sectors"), "unknown sector %q (known: %s)", s, strings.Join(sectors, ", "))
+			d.at(fmt.Sprintf("sectors[%d]", i), "unknown sector %q (known: %s)", s, strings.Join(sectors, ", "))
 		}
 	}
-	for _, n := range m.SDGs {
+	for i, n := range m.SDGs {
 		if n < 1 || n > 17 {
-			add(line("sdgs"), "SDG %d does not exist: goals are numbered 1 to 17", n)
+			d.at(fmt.Sprintf("sdgs[%d]", i), "SDG %d does not exist: goals are numbered 1 to 17", n)
 		}
 	}
-	for _, t := range m.Technologies {
+	if len(m.Technologies) == 0 {
+		d.at("technologies", "technologies is required: at least one of %s", strings.Join(technologies, ", "))
+	}
+	for i, t := range m.Technologies {
 		if !slices.Contains(technologies, t) {
-			add(line("technologies"), "unknown technology %q (known: %s)", t, strings.Join(technologies, ", "))
+			d.at(fmt.Sprintf("technologies[%d]", i), "unknown technology %q (known: %s)", t, strings.Join(technologies, ", "))
 		}
 	}
-	if m.Level != "" && !slices.Contains(levels, m.Level) {
-		add(line("level"), "unknown level %q (known: %s)", m.Level, strings.Join(levels, ", "))
+	for i, r := range m.Regions {
+		if slugify(r) == "" {
+			d.at(fmt.Sprintf("regions[%d]", i), "region %q has no letters or digits", r)
+		}
+	}
+	if m.Level == "" {
+		d.at("level", "level is required: one of %s", strings.Join(levels, ", "))
+	} else if !slices.Contains(levels, m.Level) {
+		d.at("level", "unknown level %q (known: %s)", m.Level, strings.Join(levels, ", "))
 	}
 	if _, err := time.Parse(time.DateOnly, m.Date); err != nil {
-		add(line("date"), "date %q must be written YYYY-MM-DD", m.Date)
+		d.at("date", "date %q must be written YYYY-MM-DD", m.Date)
+	}
+	if strings.TrimSpace(m.License) == "" {
+		d.at("license", "license is required, such as CC BY 4.0")
 	}
 	for i, r := range m.References {
-		if r.Title == "" || !strings.HasPrefix(r.URL, "https://") && !strings.HasPrefix(r.URL, "http://") {
-			add(line("references"), "reference %d needs a title and an http(s) url", i+1)
+		if strings.TrimSpace(r.Title) == "" {
+			d.at(fmt.Sprintf("references[%d]", i), "reference %d needs a title", i+1)
+		}
+		if !strings.HasPrefix(r.URL, "https://") && !strings.HasPrefix(r.URL, "http://") {
+			d.at(fmt.Sprintf("references[%d].url", i), "reference %d needs an http(s) url", i+1)
 		}
 	}
-	return p, probs
+	for i, s := range m.Sims {
+		if s.Name == "" {
+			d.at(fmt.Sprintf("sims[%d]", i), "simulation %d needs a name", i+1)
+		}
+	}
 }
 
-// keyLines maps each top-level key of a YAML mapping to its 1-based line.
-func keyLines(doc *yaml.Node) map[string]int {
-	lines := map[string]int{}
-	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return lines
+// slugify turns a name into a URL path element: lower-case letters and
+// digits joined by hyphens.
+func slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		case r > 127 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		default:
+			dash = true
+		}
 	}
-	m := doc.Content[0]
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		lines[m.Content[i].Value] = m.Content[i].Line
-	}
-	return lines
+	return b.String()
 }
 
-var yamlLineRe = regexp.MustCompile(`line (\d+): `)
-
-func yamlLineOf(msg string) int {
-	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n
+// readMarkdown lists the Markdown files of a content folder, sorted.
+func readMarkdown(content fs.FS, dir string) ([]string, error) {
+	files, err := fs.Glob(content, dir+"/*.md")
+	if err != nil {
+		return nil, err
 	}
-	return 0
+	slices.Sort(files)
+	return files, nil
 }
 
-func yamlLine(err error) int { return yamlLineOf(err.Error()) }
+// schemaTypes are the types decoded from YAML, for naming known fields.
+var schemaTypes = []reflect.Type{
+	reflect.TypeFor[FrontMatter](), reflect.TypeFor[Reference](), reflect.TypeFor[SimPreset](),
+	reflect.TypeFor[PathwayMeta](), reflect.TypeFor[PathwayStep](), reflect.TypeFor[GlossaryEntry](),
+	reflect.TypeFor[PageMeta](),
+}
 
-func stripLine(msg string) string { return yamlLineRe.ReplaceAllString(msg, "") }
+// knownFieldsOf lists the YAML fields of a decoded type named as yaml.v3
+// names it, such as site.FrontMatter.
+func knownFieldsOf(typeName string) string {
+	for _, t := range schemaTypes {
+		if t.String() != typeName {
+			continue
+		}
+		var names []string
+		for f := range t.Fields() {
+			if tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); tag != "" && tag != "-" {
+				names = append(names, tag)
+			}
+		}
+		return " (known: " + strings.Join(names, ", ") + ")"
+	}
+	return ""
+}
 
-func yamlMsg(err error) string { return stripLine(strings.TrimPrefix(err.Error(), "yaml: ")) }
+func itoa(n int) string { return strconv.Itoa(n) }

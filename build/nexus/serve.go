@@ -14,6 +14,7 @@ import (
 
 	"nexuslab/build/internal/pipeline"
 	"nexuslab/site"
+	"nexuslab/site/serve"
 )
 
 func runServe(args []string, stdout, stderr io.Writer) int {
@@ -34,11 +35,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		ln.Close()
 		return report(stderr, err)
 	}
-	srv := &http.Server{
-		Handler:           site.Handler(os.DirFS(*out)),
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       120 * time.Second,
-	}
+	srv := serve.NewServer(site.Handler(os.DirFS(*out)))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	go func() {

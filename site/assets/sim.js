@@ -1,5 +1,6 @@
 // Loads sims.wasm on an embed page, showing the bytes received, and
-// starts it. The Go program takes over from there (see wasm/).
+// starts it. The Go program takes over from there (see wasm/). Interface
+// text comes from data-* attributes the template fills.
 'use strict';
 (() => {
   const root = document.querySelector('[data-sim]');
@@ -9,7 +10,7 @@
   const fail = (why) => {
     root.dataset.simState = 'error';
     const msg = root.querySelector('[data-sim-message]');
-    msg.textContent = 'The simulation could not start: ' + why + ' The figure shows its starting state; reload the page to try again.';
+    msg.textContent = root.dataset.msgFail.replace('{why}', why);
     msg.hidden = false;
     if (inFrame) {
       window.parent.postMessage({type: 'nexus-sim', sim: root.dataset.sim, state: 'error', description: msg.textContent, query: location.search.slice(1)}, '*');
@@ -17,14 +18,14 @@
   };
 
   if (typeof WebAssembly !== 'object' || typeof Go !== 'function') {
-    fail('this browser cannot run WebAssembly.');
+    fail(root.dataset.msgNoWasm);
     return;
   }
   const size = Number(root.dataset.wasmSize) || 0;
 
   (async () => {
     const res = await fetch(root.dataset.wasm);
-    if (!res.ok) throw new Error('the server answered ' + res.status + '.');
+    if (!res.ok) throw new Error('HTTP ' + res.status + '.');
     // Count bytes as they arrive while compiling the stream: the bar
     // measures decompressed bytes against the decompressed size.
     let got = 0;

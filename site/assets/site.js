@@ -1,39 +1,142 @@
 // Progressive enhancements of the static pages. Every page works without
-// this file; with it, a simulation's static preview can become the live
-// simulation on demand.
+// this file. Interface text comes from data-* attributes the templates
+// fill from the message catalogue.
 'use strict';
 (() => {
-  // A case-study figure loads sims.wasm only when the reader asks, by
-  // putting the embed page in an iframe in place of the preview.
-  for (const fig of document.querySelectorAll('figure[data-sim][data-embed]')) {
-    const button = fig.querySelector('button[data-action="load"]');
+  const $ = (sel, el = document) => el.querySelector(sel);
+  const $$ = (sel, el = document) => [...el.querySelectorAll(sel)];
+
+  // A simulation figure loads sims.wasm only when the reader asks, by
+  // putting the embed page in an iframe in place of the static preview.
+  for (const fig of $$('figure[data-sim][data-embed]')) {
+    const button = $('button[data-action="load"]', fig);
     if (!button) continue;
     button.hidden = false;
     button.addEventListener('click', () => {
       const frame = document.createElement('iframe');
       frame.src = fig.dataset.embed;
-      frame.title = fig.querySelector('.sim-title').textContent + ' simulation';
+      frame.title = fig.dataset.frameTitle;
       frame.className = 'sim-frame';
       frame.allow = 'fullscreen';
-      fig.querySelector('[data-sim-preview]').replaceWith(frame);
-      fig.querySelector('[data-sim-load]').hidden = true;
+      $('[data-sim-preview]', fig).replaceWith(frame);
+      $('[data-sim-load]', fig).hidden = true;
       fig.dataset.simState = 'loading';
       frame.focus();
     });
   }
 
   // The embed page reports its state; mirror it on the figure so the
-  // case study carries data-sim-state and the description too.
+  // page carries data-sim-state and the description too.
   window.addEventListener('message', (e) => {
     const d = e.data;
     if (e.origin !== location.origin || !d || d.type !== 'nexus-sim') return;
-    for (const frame of document.querySelectorAll('figure[data-sim] iframe')) {
+    for (const frame of $$('figure[data-sim] iframe')) {
       if (frame.contentWindow !== e.source) continue;
       const fig = frame.closest('figure');
       fig.dataset.simState = d.state;
       fig.dataset.simQuery = d.query;
-      const desc = fig.querySelector('[data-sim-description]');
+      const desc = $('[data-sim-description]', fig);
       if (desc.textContent !== d.description) desc.textContent = d.description;
     }
   });
+
+  // Embed snippets: a Copy button beside the selectable text.
+  for (const button of $$('[data-copy]')) {
+    const box = button.closest('details');
+    const text = $('[data-snippet]', box);
+    const status = $('[data-copy-status]', box);
+    button.hidden = false;
+    button.addEventListener('click', async () => {
+      text.select();
+      try {
+        await navigator.clipboard.writeText(text.value);
+        status.textContent = button.dataset.copied;
+      } catch {
+        // The text stays selected for the reader to copy by hand.
+      }
+    });
+  }
+
+  // The listing filters instantly: each filter link toggles its value,
+  // cards not matching every chosen value hide, and the query string
+  // keeps the choice. Without this, the links lead to the term pages.
+  const filters = $('[data-filters]');
+  if (filters) {
+    const cards = $$('[data-cards] > li');
+    const links = $$('a[data-filter]', filters);
+    const count = $('[data-count]');
+    const clear = $('[data-clear]', filters);
+    const known = new Set(links.map((a) => a.dataset.filter));
+    const state = new Map([...new URLSearchParams(location.search)].filter(([k]) => known.has(k)));
+    const apply = () => {
+      let shown = 0;
+      for (const card of cards) {
+        const ok = [...state].every(([k, v]) => (card.dataset[k] || '').split(' ').includes(v));
+        card.hidden = !ok;
+        if (ok) shown++;
+      }
+      for (const a of links) {
+        if (state.get(a.dataset.filter) === a.dataset.value) a.setAttribute('aria-current', 'true');
+        else a.removeAttribute('aria-current');
+      }
+      count.textContent = filters.dataset[shown === 1 ? 'countOne' : 'countOther'].replace('%d', shown);
+      clear.hidden = state.size === 0;
+      const q = new URLSearchParams([...state]).toString();
+      history.replaceState(null, '', q ? '?' + q : location.pathname);
+    };
+    for (const a of links) {
+      a.addEventListener('click', (e) => {
+        e.preventDefault();
+        const {filter, value} = a.dataset;
+        if (state.get(filter) === value) state.delete(filter);
+        else state.set(filter, value);
+        apply();
+      });
+    }
+    clear.addEventListener('click', () => {
+      state.clear();
+      apply();
+    });
+    apply();
+  }
+
+  // A pathway remembers the steps marked done, in this browser only.
+  const pathway = $('[data-pathway]');
+  if (pathway) {
+    const key = 'nexus:pathway:' + pathway.dataset.pathway;
+    let done;
+    try {
+      done = new Set(JSON.parse(localStorage.getItem(key)) || []);
+    } catch {
+      done = new Set();
+    }
+    const steps = $$('[data-step]', pathway);
+    const progress = $('[data-progress]', pathway);
+    const show = () => {
+      let n = 0;
+      for (const step of steps) {
+        const d = done.has(step.dataset.step);
+        step.classList.toggle('done', d);
+        $('[data-step-toggle]', step).setAttribute('aria-pressed', String(d));
+        if (d) n++;
+      }
+      progress.textContent = pathway.dataset.progressMsg.replace('{done}', n).replace('{total}', steps.length);
+      progress.hidden = false;
+    };
+    for (const step of steps) {
+      const button = $('[data-step-toggle]', step);
+      button.hidden = false;
+      button.addEventListener('click', () => {
+        const k = step.dataset.step;
+        if (!done.delete(k)) done.add(k);
+        try {
+          localStorage.setItem(key, JSON.stringify([...done]));
+        } catch {
+          // Storage may be off; progress then lasts for this visit.
+        }
+        show();
+      });
+    }
+    show();
+  }
 })();

@@ -54,13 +54,14 @@ func (simParser) Open(parent gast.Node, reader text.Reader, pc parser.Context) (
 	}
 	m := simLine.FindSubmatch(util.TrimRightSpace(line[pc.BlockOffset():]))
 	n := &SimBlock{Offset: seg.Start, Params: url.Values{}}
+	n.SetPos(seg.Start)
 	if m == nil {
 		n.Err = fmt.Errorf("sim directive must read ::sim[NAME]{key=value ...} on one line")
 	} else {
 		n.Name = string(m[1])
 		n.Params, n.Err = parseAttrs(string(m[2]))
 	}
-	reader.Advance(seg.Len())
+	reader.AdvanceToEOL()
 	return n, parser.NoChildren
 }
 
@@ -122,7 +123,7 @@ type simRenderer struct{ render SimRenderFunc }
 
 func (r simRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindSimBlock, func(w util.BufWriter, source []byte, n gast.Node, entering bool) (gast.WalkStatus, error) {
-		if !entering {
+		if !entering || r.render == nil {
 			return gast.WalkContinue, nil
 		}
 		return gast.WalkContinue, r.render(w, source, n.(*SimBlock))
@@ -132,7 +133,7 @@ func (r simRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 // SimDirective is the extension that reads sim directives and renders
 // them with Render.
 type SimDirective struct {
-	Render SimRenderFunc
+	Render SimRenderFunc // nil writes nothing
 }
 
 // Extend registers the parser and the renderer.

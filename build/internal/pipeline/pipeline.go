@@ -30,10 +30,11 @@ func Build(o Options) error {
 		o.Out = filepath.Join(o.Root, "public")
 	}
 	cfg := site.Config{
-		Content:  os.DirFS(filepath.Join(o.Root, "content")),
-		Out:      o.Out,
-		BaseURL:  o.BaseURL,
-		CacheDir: cacheDir(),
+		Content:     os.DirFS(filepath.Join(o.Root, "content")),
+		ContentPath: filepath.Join(o.Root, "content"),
+		Out:         o.Out,
+		BaseURL:     o.BaseURL,
+		CacheDir:    cacheDir(),
 	}
 	if !o.NoWasm {
 		tmp, err := os.MkdirTemp("", "nexus-wasm-")

@@ -1,0 +1,83 @@
+package site
+
+import (
+	"encoding/json"
+	"fmt"
+	"html"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"nexuslab/sim/catalog"
+)
+
+// searchEntry is one document of the search index. Short keys keep the
+// index small: it is downloaded when a reader first searches.
+type searchEntry struct {
+	Title   string `json:"t"`
+	URL     string `json:"u"`
+	Summary string `json:"s"`
+	Kind    string `json:"k"` // shown beside the result
+	Words   string `json:"w"` // the text's distinct words, lower case
+}
+
+// writeSearchIndex builds the index of case studies, pathways, pages,
+// glossary terms and simulations, and adds it as a fingerprinted asset.
+func (s *site) writeSearchIndex() error {
+	var idx []searchEntry
+	add := func(kind, title, url, summary, text string) {
+		idx = append(idx, searchEntry{Title: title, URL: url, Summary: summary, Kind: s.cat.T("search.kind." + kind), Words: words(title + " " + summary + " " + text)})
+	}
+	for _, c := range s.studies {
+		add("case-study", c.Meta.Title, c.URL, c.Meta.Summary, c.Text+" "+strings.Join(c.Meta.Regions, " "))
+	}
+	for _, p := range s.pathways {
+		add("pathway", p.Meta.Title, p.URL, p.Meta.Summary, p.Text)
+	}
+	for _, p := range s.pages {
+		add("page", p.Meta.Title, p.URL, p.Meta.Summary, p.Text)
+	}
+	for _, t := range s.gloss.terms {
+		add("glossary", t.Term, "/glossary/#"+t.ID, plainText(string(t.Definition)), strings.Join(t.Also, " "))
+	}
+	for _, e := range catalog.All() {
+		add("sim", e.Title, "/embed/"+e.Name+"/", e.Summary, e.Name)
+	}
+	data, err := json.Marshal(idx)
+	if err != nil {
+		return fmt.Errorf("site: search index: %w", err)
+	}
+	s.addAsset("search.json", data, "")
+	return nil
+}
+
+var (
+	annotationRe = regexp.MustCompile(`(?s)<annotation[^>]*>.*?</annotation>`)
+	tagRe        = regexp.MustCompile(`<[^>]*>`)
+)
+
+// plainText returns the text of rendered HTML on one line.
+func plainText(h string) string {
+	h = tagRe.ReplaceAllString(annotationRe.ReplaceAllString(h, ""), "")
+	return strings.Join(strings.Fields(html.UnescapeString(h)), " ")
+}
+
+// words returns the distinct words of text in lower case, in order of
+// first use, so that a prefix search of " "+query finds them.
+func words(text string) string {
+	seen := map[string]bool{}
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
+	}) {
+		w = strings.Trim(w, "-")
+		if len([]rune(w)) < 2 || seen[w] {
+			continue
+		}
+		seen[w] = true
+		out = append(out, w)
+	}
+	slices.Sort(out)
+	return strings.Join(out, " ")
+}
