@@ -10,6 +10,7 @@ import (
 
 	"nexuslab/sim"
 	"nexuslab/sim/catalog"
+	"nexuslab/sim/i18n"
 	"nexuslab/wasm/draw"
 	"nexuslab/wasm/internal/ebitendraw"
 	"nexuslab/wasm/internal/page"
@@ -46,7 +47,7 @@ func run(p *page.Page) error {
 	if !ok {
 		return fmt.Errorf("the simulation %q has no view", e.Name)
 	}
-	g := &game{page: p, entry: e, model: e.New(), view: view, pr: sim.English{}, theme: draw.Light()}
+	g := &game{page: p, entry: e, model: e.New(), view: view, pr: printer(p), theme: draw.Light()}
 	if in, ok := views.InputFor(e.Name); ok {
 		g.input = &in
 	}
@@ -64,11 +65,12 @@ func run(p *page.Page) error {
 		}
 	}
 	v, probs := g.model.Schema().Parse(q)
-	var resetErr error
-	if err := g.model.Reset(v); err != nil {
+	resetErr := g.model.Reset(v)
+	var pe *sim.ParamError
+	if resetErr != nil && !errors.As(resetErr, &pe) {
 		// A bad saved or linked state must not lock the reader out: fall
-		// back to the defaults and say why.
-		resetErr = err
+		// back to the defaults and say why. A ParamError leaves the model
+		// usable with the reader's text kept, to be fixed in place.
 		if err := g.model.Reset(g.model.Schema().Defaults()); err != nil {
 			return err
 		}
@@ -83,13 +85,22 @@ func run(p *page.Page) error {
 		})
 	}
 	p.AddEmbed(g.pr.Sprintf(e.Title), g.pr)
-	g.refresh(problemText(probs), resetErr)
+	g.refresh(problemText(probs, g.pr), resetErr)
 	p.RemovePreview()
 
 	ebiten.SetTPS(tps)
 	ebiten.SetScreenClearedEveryFrame(false)
 	ebiten.SetRunnableOnUnfocused(true)
 	return ebiten.RunGame(g)
+}
+
+// printer returns the Printer of the page's language: the translations
+// the embed page carries, or English when it carries none.
+func printer(p *page.Page) sim.Printer {
+	if m := p.Messages(); len(m) > 0 {
+		return i18n.New(p.Lang(), m)
+	}
+	return sim.English{}
 }
 
 // hasAny reports whether q sets any parameter of s.
@@ -130,7 +141,7 @@ func (g *game) change(name, value string) {
 	q := g.model.Query()
 	q.Set(name, value)
 	v, probs := g.model.Schema().Parse(q)
-	g.refresh(problemText(probs), g.model.Reset(v))
+	g.refresh(problemText(probs, g.pr), g.model.Reset(v))
 }
 
 // act applies a pressed action button.
@@ -231,10 +242,10 @@ func (g *game) Layout(w, h int) (int, int) {
 	return int(float64(w) * s), int(float64(h) * s)
 }
 
-func problemText(probs []sim.Problem) string {
+func problemText(probs []sim.Problem, pr sim.Printer) string {
 	msgs := make([]string, len(probs))
 	for i, p := range probs {
-		msgs[i] = p.Error()
+		msgs[i] = p.Text(pr)
 	}
 	return strings.Join(msgs, "; ")
 }

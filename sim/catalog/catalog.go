@@ -5,7 +5,12 @@ import (
 	"strings"
 
 	"nexuslab/sim"
+	"nexuslab/sim/bb84"
 	"nexuslab/sim/bell"
+	"nexuslab/sim/bloch"
+	"nexuslab/sim/chsh"
+	"nexuslab/sim/composer"
+	"nexuslab/sim/grover"
 )
 
 // Entry describes one simulation.
@@ -20,6 +25,11 @@ type Entry struct {
 func All() []Entry {
 	e := []Entry{
 		{Name: bell.Name, Title: "Bell pair", Summary: "Entangle two qubits and measure them: each bit is random, yet they always agree.", New: func() sim.Model { return bell.New() }},
+		{Name: bloch.Name, Title: "Qubit on the Bloch sphere", Summary: "Turn one qubit with gates, watch its state move on the Bloch sphere, and measure it in any basis.", New: func() sim.Model { return bloch.New() }},
+		{Name: composer.Name, Title: "Quantum circuit composer", Summary: "Build a circuit gate by gate, step through it, see probabilities, phases and Bloch vectors, and read or write it as OpenQASM.", New: func() sim.Model { return composer.New() }},
+		{Name: grover.Name, Title: "Grover search", Summary: "Search for marked items iteration by iteration: the oracle flips a sign, the diffusion reflects about the mean, and too many rounds overshoot.", New: func() sim.Model { return grover.New() }},
+		{Name: bb84.Name, Title: "BB84 quantum key distribution", Summary: "Send photons from Alice to Bob, let Eve listen, and see the error rate reveal her before a key is made.", New: func() sim.Model { return bb84.New() }},
+		{Name: chsh.Name, Title: "CHSH Bell test", Summary: "Choose measurement angles for Alice and Bob and see entangled qubits beat the classical bound S ≤ 2, up to 2√2.", New: func() sim.Model { return chsh.New() }},
 	}
 	slices.SortFunc(e, func(a, b Entry) int { return strings.Compare(a.Name, b.Name) })
 	return e

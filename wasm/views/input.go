@@ -2,6 +2,11 @@ package views
 
 import (
 	"nexuslab/sim"
+	"nexuslab/sim/bb84"
+	"nexuslab/sim/bloch"
+	"nexuslab/sim/chsh"
+	"nexuslab/sim/composer"
+	"nexuslab/sim/grover"
 )
 
 // EventKind says what the reader did on the canvas.
@@ -38,6 +43,12 @@ type Input struct {
 // InputFor returns the canvas input of the simulation called name, when
 // its canvas takes input.
 func InputFor(name string) (Input, bool) {
-	in, ok := map[string]Input{}[name]
+	in, ok := map[string]Input{
+		bloch.Name:    blochInput,
+		composer.Name: circuitInput,
+		grover.Name:   groverInput,
+		bb84.Name:     bb84Input,
+		chsh.Name:     chshInput,
+	}[name]
 	return in, ok
 }

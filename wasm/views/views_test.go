@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"nexuslab/sim"
@@ -22,6 +23,27 @@ func TestGolden(t *testing.T) {
 	cases := []struct{ sim, state, query string }{
 		{"bell", "default", ""},
 		{"bell", "measured", "shots=500&seed=3&measured=true"},
+		{"bloch", "default", ""},
+		{"bloch", "gates", "start=%2B&gates=t+rx45&basis=X&measured=true&shots=200&seed=2&yaw=-20&pitch=35"},
+		{"bloch", "narrow", "gates=h+s&_w=320&_h=480"},
+		{"bloch", "dark", "gates=ry60&_w=800&_h=500&_theme=dark"},
+		{"circuit", "default", ""},
+		{"circuit", "bell", "qubits=2&circuit=0_h_0+1_cx_0_1&measured=true&step=2"},
+		{"circuit", "stepping", "qubits=3&circuit=0_h_0+1_cx_0_1+2_rz~0.25pi_2+2_swap_0_1+3_ccx_0_1_2&at=2&qubit=2&step=3"},
+		{"circuit", "narrow", "qubits=3&circuit=0_h_0+0_x_2+1_cz_0_2+2_ry~-0.5pi_1&_w=320&_h=480"},
+		{"circuit", "wide", "qubits=12&circuit=0_h_0+1_cx_0_11&qubit=10&_w=800&_h=500"},
+		{"grover", "default", ""},
+		{"grover", "oracle", "qubits=4&marked=3+12&steps=3"},
+		{"grover", "measured", "qubits=3&marked=5&steps=4&measured=true&shots=500"},
+		{"grover", "big", "qubits=8&marked=17&steps=9&_w=320&_h=480"},
+		{"bb84", "default", ""},
+		{"bb84", "sifted", "stage=2&eve=50"},
+		{"bb84", "finished", "stage=4&eve=30&noise=2"},
+		{"bb84", "narrow", "stage=3&eve=100&_w=320&_h=480"},
+		{"chsh", "default", ""},
+		{"chsh", "measured", "a0=0&a1=90&b0=30&b1=-60&measured=true&rounds=2000"},
+		{"chsh", "classical", "source=classical&measured=true&_w=320&_h=480"},
+		{"chsh", "wide", "measured=true&_w=800&_h=500&_theme=dark"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.sim+"-"+tc.state, func(t *testing.T) {
@@ -71,7 +93,20 @@ func render(t *testing.T, name, query string) []byte {
 		t.Fatal(err)
 	}
 	view, _ := For(name)
-	c := draw.NewSVG(640, 400)
-	view(c, draw.Light(), sim.English{}, m)
+	// _w and _h, not parameters of any model, give a canvas size other
+	// than the preview's 640×400; _theme=dark draws in the dark theme.
+	w, h := 640.0, 400.0
+	if s := q.Get("_w"); s != "" {
+		w, _ = strconv.ParseFloat(s, 64)
+	}
+	if s := q.Get("_h"); s != "" {
+		h, _ = strconv.ParseFloat(s, 64)
+	}
+	th := draw.Light()
+	if q.Get("_theme") == "dark" {
+		th = draw.Dark()
+	}
+	c := draw.NewSVG(w, h)
+	view(c, th, sim.English{}, m)
 	return c.Bytes("")
 }

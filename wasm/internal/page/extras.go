@@ -243,20 +243,6 @@ func (p *Page) Canvas(title string, in *views.Input, pr sim.Printer, handle func
 		return false
 	}
 	p.desc.Call("setAttribute", "id", "sim-description")
-	if in == nil {
-		c.Call("setAttribute", "tabindex", "-1")
-		c.Call("setAttribute", "aria-hidden", "true")
-		return true
-	}
-	c.Call("setAttribute", "tabindex", "0")
-	c.Call("setAttribute", "role", "application")
-	c.Call("setAttribute", "aria-label", pr.Sprintf("%s canvas. %s", title, pr.Sprintf(in.Keys)))
-	c.Call("setAttribute", "aria-describedby", "sim-description")
-	c.Get("classList").Call("add", "sim-canvas")
-	hint := p.el("p", "class", "sim-keys")
-	hint.Set("textContent", pr.Sprintf(in.Keys))
-	p.controls.Call("before", hint)
-
 	// ebiten cancels every key on its canvas, Tab included, which would
 	// trap keyboard users: stop Tab before it reaches ebiten.
 	guard := js.FuncOf(func(_ js.Value, args []js.Value) any {
@@ -269,6 +255,9 @@ func (p *Page) Canvas(title string, in *views.Input, pr sim.Printer, handle func
 			e.Call("stopImmediatePropagation")
 			return nil
 		}
+		if in == nil {
+			return nil
+		}
 		ctrl := e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool()
 		handle(views.Event{Kind: views.Key, Key: key, Ctrl: ctrl, Shift: e.Get("shiftKey").Bool()})
 		return nil
@@ -277,6 +266,23 @@ func (p *Page) Canvas(title string, in *views.Input, pr sim.Printer, handle func
 	opts := js.Global().Get("Object").New()
 	opts.Set("capture", true)
 	js.Global().Get("window").Call("addEventListener", "keydown", guard, opts)
+
+	if in == nil {
+		// ebiten focuses its canvas when it starts; a canvas that takes no
+		// input should not hold the focus.
+		c.Call("setAttribute", "tabindex", "-1")
+		c.Call("setAttribute", "aria-hidden", "true")
+		c.Call("blur")
+		return true
+	}
+	c.Call("setAttribute", "tabindex", "0")
+	c.Call("setAttribute", "role", "application")
+	c.Call("setAttribute", "aria-label", pr.Sprintf("%s canvas. %s", title, pr.Sprintf(in.Keys)))
+	c.Call("setAttribute", "aria-describedby", "sim-description")
+	c.Get("classList").Call("add", "sim-canvas")
+	hint := p.el("p", "class", "sim-keys")
+	hint.Set("textContent", pr.Sprintf(in.Keys))
+	p.controls.Call("before", hint)
 
 	down := false
 	var lastX, lastY float64

@@ -77,6 +77,40 @@ func (p *Page) Lang() string {
 	return "en"
 }
 
+// Messages returns the translations of the simulations' text that the
+// page carries for its language, as a JSON object in
+// <script type="application/json" id="sim-messages">, or nil in English.
+// The browser's JSON parser reads it, which keeps a decoder out of the
+// program's download.
+func (p *Page) Messages() map[string]string {
+	el := p.doc.Call("getElementById", "sim-messages")
+	if el.IsNull() {
+		return nil
+	}
+	var obj js.Value
+	ok := func() (ok bool) {
+		defer func() {
+			if recover() != nil { // malformed data: run in English
+				ok = false
+			}
+		}()
+		obj = js.Global().Get("JSON").Call("parse", el.Get("textContent"))
+		return obj.Type() == js.TypeObject
+	}()
+	if !ok {
+		return nil
+	}
+	keys := js.Global().Get("Object").Call("keys", obj)
+	m := make(map[string]string, keys.Length())
+	for i := range keys.Length() {
+		k := keys.Index(i).String()
+		if v := obj.Get(k); v.Type() == js.TypeString {
+			m[k] = v.String()
+		}
+	}
+	return m
+}
+
 // Dark reports whether the reader prefers a dark colour scheme.
 func (p *Page) Dark() bool {
 	return js.Global().Call("matchMedia", "(prefers-color-scheme: dark)").Get("matches").Bool()
@@ -154,7 +188,11 @@ func (p *Page) field(prm sim.Param, pr sim.Printer) js.Value {
 			in.Call("appendChild", o)
 		}
 	default:
-		in = p.el("textarea", "rows", "6", "spellcheck", "false")
+		if prm.File == "" && prm.MaxLen > 0 && prm.MaxLen <= 200 {
+			in = p.el("input", "type", "text", "spellcheck", "false", "maxlength", strconv.Itoa(prm.MaxLen))
+		} else {
+			in = p.el("textarea", "rows", "6", "spellcheck", "false")
+		}
 	}
 	in.Call("setAttribute", "id", id)
 	in.Call("setAttribute", "name", prm.Name)
