@@ -7,7 +7,7 @@ ADDR    ?= 127.0.0.1:8080
 NODE    := build/node
 GOFILES  = $(shell find . -name '*.go' -not -path './build/node/*' -not -path './public/*')
 
-.PHONY: build serve test vet bench clean check-browser
+.PHONY: build serve test vet bench clean check-browser offline worker
 
 ## build: compile sims.wasm and render the site into $(OUT)
 build:
@@ -40,6 +40,17 @@ $(NODE)/node_modules/.package-lock.json: $(NODE)/package.json $(NODE)/package-lo
 bench: $(NODE)/node_modules/.package-lock.json
 	$(GO) test -run '^$$' -bench . ./sim/... ./site/...
 	@for s in build/bench/*/run.sh; do [ -f "$$s" ] || continue; echo "== $$s"; bash "$$s" || exit 1; done
+
+## offline: the classroom binaries, one per platform, with the site embedded, into dist/offline/
+offline:
+	$(GO) run ./build/nexus build --out $(OUT) $(if $(BASE_URL),--base-url $(BASE_URL))
+	$(GO) run ./build/classroom/pack --site $(OUT) --out dist/offline
+
+## worker: the Cloudflare Worker and its static assets, into build/worker/build/
+##         (BASE_URL=https://your.domain sets the site's absolute URL)
+worker:
+	$(GO) run ./build/nexus build --out $(OUT) $(if $(BASE_URL),--base-url $(BASE_URL))
+	$(GO) run ./build/worker/bundle --site $(OUT) --out build/worker/build
 
 ## clean: remove the built site and test caches
 clean:

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"time"
 
 	"nexuslab/build/internal/pipeline"
@@ -35,6 +36,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		ln.Close()
 		return report(stderr, err)
 	}
+	// The build's memory goes back to the system before serving for hours.
+	debug.FreeOSMemory()
 	srv := serve.NewServer(site.Handler(os.DirFS(*out)))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
