@@ -28,7 +28,9 @@ type Model interface {
 	Query() url.Values
 }
 
-// Printer formats a message whose key is an English format string.
+// Printer formats a message whose key is an English format string. A
+// key printed without arguments is plain text: a % in it is a percent
+// sign.
 type Printer interface {
 	Sprintf(key string, args ...any) string
 }
@@ -36,8 +38,14 @@ type Printer interface {
 // English is the Printer that formats keys as they are.
 type English struct{}
 
-// Sprintf formats key with args.
-func (English) Sprintf(key string, args ...any) string { return fmt.Sprintf(key, args...) }
+// Sprintf formats key with args. Without args it returns key unchanged,
+// so that labels such as "Noise (%)" need no escaping.
+func (English) Sprintf(key string, args ...any) string {
+	if len(args) == 0 {
+		return key
+	}
+	return fmt.Sprintf(key, args...)
+}
 
 // ErrUnknownAction is returned by Do for an action the model does not have.
 type ErrUnknownAction string

@@ -79,10 +79,22 @@ func (s Schema) Defaults() Values {
 type Problem struct {
 	Param string // parameter name
 	Value string // the value as given
-	Msg   string // what was wrong and what was used instead
+	Msg   string // what was wrong and what was used instead, in English
+	// Format and Args are Msg before formatting: Format is the English
+	// message key, so that Text can say the same in another language.
+	Format string
+	Args   []any
 }
 
 func (p Problem) Error() string { return p.Param + ": " + p.Msg }
+
+// Text returns the problem as Error does, in the language of pr.
+func (p Problem) Text(pr Printer) string {
+	if p.Format == "" {
+		return p.Param + ": " + p.Msg
+	}
+	return p.Param + ": " + pr.Sprintf(p.Format, p.Args...)
+}
 
 // Parse reads the schema's parameters from q. A missing parameter takes its
 // default. A value out of range is clamped and a garbage value replaced by
@@ -97,17 +109,28 @@ func (s Schema) Parse(q url.Values) (Values, []Problem) {
 			continue
 		}
 		val, msg := p.normalize(raw[0])
-		if msg != "" {
-			probs = append(probs, Problem{Param: p.Name, Value: raw[0], Msg: msg})
+		if msg.Format != "" {
+			probs = append(probs, Problem{Param: p.Name, Value: raw[0], Msg: fmt.Sprintf(msg.Format, msg.Args...), Format: msg.Format, Args: msg.Args})
 		}
 		v[p.Name] = val
 	}
 	return v, probs
 }
 
+// message is an English format string and its arguments, kept apart so
+// that a Printer can translate it.
+type message struct {
+	Format string
+	Args   []any
+}
+
+// msgf keeps a message for formatting later. Its format is a message
+// key, like the first argument of Printer.Sprintf.
+func msgf(format string, args ...any) message { return message{format, args} }
+
 // normalize returns the canonical form of raw, or a corrected value and
 // a message saying why.
-func (p Param) normalize(raw string) (string, string) {
+func (p Param) normalize(raw string) (string, message) {
 	raw = strings.TrimSpace(raw)
 	switch p.Kind {
 	case Int:
@@ -115,45 +138,45 @@ func (p Param) normalize(raw string) (string, string) {
 		if err != nil {
 			f, ferr := strconv.ParseFloat(raw, 64)
 			if ferr != nil || math.IsNaN(f) {
-				return p.Default, fmt.Sprintf("%q is not a whole number; using %s", short(raw), p.Default)
+				return p.Default, msgf("%q is not a whole number; using %s", short(raw), p.Default)
 			}
 			n = int64(math.Max(math.Min(math.Round(f), 1<<53), -(1 << 53)))
 		}
 		if c := int64(math.Max(p.Min, math.Min(p.Max, float64(n)))); c != n {
-			return strconv.FormatInt(c, 10), fmt.Sprintf("%s is outside %s–%s; using %d", short(raw), fmtNum(p.Min), fmtNum(p.Max), c)
+			return strconv.FormatInt(c, 10), msgf("%s is outside %s–%s; using %d", short(raw), fmtNum(p.Min), fmtNum(p.Max), c)
 		}
-		return strconv.FormatInt(n, 10), ""
+		return strconv.FormatInt(n, 10), message{}
 	case Float:
 		f, err := strconv.ParseFloat(raw, 64)
 		if err != nil || math.IsNaN(f) {
-			return p.Default, fmt.Sprintf("%q is not a number; using %s", short(raw), p.Default)
+			return p.Default, msgf("%q is not a number; using %s", short(raw), p.Default)
 		}
 		if c := math.Max(p.Min, math.Min(p.Max, f)); c != f {
-			return fmtNum(c), fmt.Sprintf("%s is outside %s–%s; using %s", short(raw), fmtNum(p.Min), fmtNum(p.Max), fmtNum(c))
+			return fmtNum(c), msgf("%s is outside %s–%s; using %s", short(raw), fmtNum(p.Min), fmtNum(p.Max), fmtNum(c))
 		}
-		return fmtNum(f), ""
+		return fmtNum(f), message{}
 	case Bool:
 		b, err := strconv.ParseBool(raw)
 		if err != nil {
-			return p.Default, fmt.Sprintf("%q is not true or false; using %s", short(raw), p.Default)
+			return p.Default, msgf("%q is not true or false; using %s", short(raw), p.Default)
 		}
-		return strconv.FormatBool(b), ""
+		return strconv.FormatBool(b), message{}
 	case Choice:
 		if slices.Contains(p.Choices, raw) {
-			return raw, ""
+			return raw, message{}
 		}
-		return p.Default, fmt.Sprintf("%q is not one of %s; using %s", short(raw), strings.Join(p.Choices, ", "), p.Default)
+		return p.Default, msgf("%q is not one of %s; using %s", short(raw), strings.Join(p.Choices, ", "), p.Default)
 	case Text:
 		limit := p.MaxLen
 		if limit == 0 {
 			limit = 4096
 		}
 		if len(raw) > limit {
-			return p.Default, fmt.Sprintf("text is %d bytes, more than %d; using the default", len(raw), limit)
+			return p.Default, msgf("text is %d bytes, more than %d; using the default", len(raw), limit)
 		}
-		return raw, ""
+		return raw, message{}
 	}
-	return p.Default, "unknown parameter kind"
+	return p.Default, msgf("unknown parameter kind")
 }
 
 // short keeps messages readable when the input is long.

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -80,4 +81,30 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestProblemText(t *testing.T) {
+	s := Schema{{Name: "shots", Kind: Int, Label: "Shots", Min: 1, Max: 100, Default: "10"}}
+	_, probs := s.Parse(url.Values{"shots": {"1000"}})
+	if len(probs) != 1 {
+		t.Fatalf("Parse reported %d problems; want 1", len(probs))
+	}
+	p := probs[0]
+	if got, want := p.Text(English{}), p.Error(); got != want {
+		t.Errorf("Text(English) = %q; want Error() = %q", got, want)
+	}
+	vi := viPrinter{"%s is outside %s–%s; using %d": "%s nằm ngoài khoảng %s–%s; dùng %d"}
+	if got, want := p.Text(vi), "shots: 1000 nằm ngoài khoảng 1–100; dùng 100"; got != want {
+		t.Errorf("Text(vi) = %q; want %q", got, want)
+	}
+}
+
+// viPrinter translates through a table, as sim/i18n does.
+type viPrinter map[string]string
+
+func (v viPrinter) Sprintf(key string, args ...any) string {
+	if t, ok := v[key]; ok {
+		key = t
+	}
+	return fmt.Sprintf(key, args...)
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
-	"nexuslab/sim"
 	"nexuslab/sim/catalog"
 	"nexuslab/site/markup"
 	"nexuslab/wasm/draw"
@@ -64,7 +63,7 @@ func (s *site) markdown() goldmark.Markdown {
 			}
 			return s.pageTmpl["case-study"].ExecuteTemplate(w, "sim-figure", v)
 		},
-		Glossary: s.gloss.linkTerms(""),
+		Glossary: s.gloss.linkTerms(s.lang.Prefix),
 		Label:    func(key string) string { return s.cat.T(key) },
 	})
 }
@@ -87,18 +86,27 @@ func (s *site) renderMarkdown() {
 	plain := markup.New(markup.Options{Label: func(key string) string { return s.cat.T(key) }})
 	for _, t := range s.gloss.terms {
 		var b bytes.Buffer
-		pc := parser.NewContext()
+		pc := parser.NewContext(parser.WithIDs(markup.NewIDs()))
 		src := []byte(t.GlossaryEntry.Definition)
-		if err := plain.Renderer().Render(&b, src, plain.Parser().Parse(text.NewReader(src), parser.WithContext(pc))); err != nil {
+		// An English entry kept in another language's glossary was
+		// checked with the English glossary.
+		own := t.Lang == "" || t.Lang == s.lang.Code
+		if err := plain.Renderer().Render(&b, src, plain.Parser().Parse(text.NewReader(src), parser.WithContext(pc))); err != nil && own {
 			s.problem(Problem{File: s.gloss.file, Line: s.gloss.doc.line(t.path), Msg: err.Error()})
 		}
 		for _, p := range markup.Problems(pc) {
-			s.problem(Problem{File: s.gloss.file, Line: s.gloss.doc.line(t.path + ".definition"), Msg: p.Msg})
+			if own {
+				s.problem(Problem{File: s.gloss.file, Line: s.gloss.doc.line(t.path + ".definition"), Msg: p.Msg})
+			}
 		}
 		t.Definition = template.HTML(b.String())
 	}
 	_ = parallel(len(all), func(i int) error {
-		s.problem(s.renderBody(all[i])...)
+		ps := s.renderBody(all[i])
+		// English text shown in another language was checked in English.
+		if all[i].textLang() == s.lang.Code {
+			s.problem(ps...)
+		}
 		return nil
 	})
 }
@@ -107,7 +115,7 @@ func (s *site) renderMarkdown() {
 // directives, raw HTML, images and links.
 func (s *site) renderBody(p *page) Problems {
 	ps := problems{file: p.File}
-	pc := parser.NewContext()
+	pc := parser.NewContext(parser.WithIDs(markup.NewIDs()))
 	root := s.md.Parser().Parse(text.NewReader(p.Body), parser.WithContext(pc))
 	for _, mp := range markup.Problems(pc) {
 		ps.add(p.line(mp.Offset), "%s", mp.Msg)
@@ -129,6 +137,9 @@ func (s *site) renderBody(p *page) Problems {
 			}
 		case *gast.Link:
 			if class, _ := n.AttributeString("class"); !bytes.Equal(asBytes(class), []byte(markup.GlossaryLinkClass)) {
+				// Authors link to English paths in every language; the
+				// link leads to the same page in the page's language.
+				n.Destination = []byte(s.lang.localize(string(n.Destination)))
 				p.links = append(p.links, link{file: p.File, line: line(), from: p.URL, dest: string(n.Destination)})
 			}
 		case *gast.Image:
@@ -216,27 +227,27 @@ func (s *site) drawSim(name string, preset url.Values) (*simView, error) {
 	if err := m.Reset(v); err != nil {
 		return nil, fmt.Errorf("simulation %s: %w", name, err)
 	}
-	desc := m.Describe(sim.English{})
+	desc := m.Describe(s.pr)
 	// A simulation whose view is not written yet still gets its pages,
 	// with the description standing in for the figure.
 	var preview template.HTML
 	if view, ok := views.For(name); ok {
 		c := draw.NewSVG(640, 400)
-		view(c, draw.Light(), sim.English{}, m)
-		preview = template.HTML(c.Bytes(e.Title + ": " + desc))
+		view(c, draw.Light(), s.pr, m)
+		preview = template.HTML(c.Bytes(s.pr.Sprintf(e.Title) + ": " + desc))
 	}
 	q := schema.Encode(preset)
-	embed := "/embed/" + name + "/"
+	embed := s.lang.localize("/embed/" + name + "/")
 	if q != "" {
 		embed += "?" + q
 	}
 	sv := &simView{
-		Name: name, Title: e.Title, Summary: e.Summary, Query: q, EmbedURL: embed,
+		Name: name, Title: s.pr.Sprintf(e.Title), Summary: s.pr.Sprintf(e.Summary), Query: q, EmbedURL: embed,
 		Preview: preview, Description: desc, Wasm: s.wasm,
 		Width: embedWidth, Height: embedHeight,
 	}
 	sv.Snippet = fmt.Sprintf(`<iframe src="%s" title="%s" width="%d" height="%d" loading="lazy" allow="fullscreen"></iframe>`,
-		template.HTMLEscapeString(s.cfg.BaseURL+embed), template.HTMLEscapeString(s.cat.T("embed.frame-title", e.Title)), embedWidth, embedHeight)
+		template.HTMLEscapeString(s.cfg.BaseURL+embed), template.HTMLEscapeString(s.cat.T("embed.frame-title", sv.Title)), embedWidth, embedHeight)
 	return sv, nil
 }
 

@@ -10,7 +10,10 @@ import (
 	"nexuslab/sim/bloch"
 	"nexuslab/sim/chsh"
 	"nexuslab/sim/composer"
+	"nexuslab/sim/fairness"
 	"nexuslab/sim/grover"
+	"nexuslab/sim/kmeans"
+	"nexuslab/sim/playground"
 )
 
 // Entry describes one simulation.
@@ -29,6 +32,9 @@ func All() []Entry {
 		{Name: composer.Name, Title: "Quantum circuit composer", Summary: "Build a circuit gate by gate, step through it, see probabilities, phases and Bloch vectors, and read or write it as OpenQASM.", New: func() sim.Model { return composer.New() }},
 		{Name: grover.Name, Title: "Grover search", Summary: "Search for marked items iteration by iteration: the oracle flips a sign, the diffusion reflects about the mean, and too many rounds overshoot.", New: func() sim.Model { return grover.New() }},
 		{Name: bb84.Name, Title: "BB84 quantum key distribution", Summary: "Send photons from Alice to Bob, let Eve listen, and see the error rate reveal her before a key is made.", New: func() sim.Model { return bb84.New() }},
+		{Name: playground.Name, Title: "Neural-network playground", Summary: "Train a small neural network in your browser and watch its decision surface, its weights and its training and test losses change.", New: func() sim.Model { return playground.New() }},
+		{Name: fairness.Name, Title: "Fairness audit", Summary: "Audit a disease-screening classifier group by group, move its thresholds, and see why equal error rates and equal precision cannot both hold when base rates differ.", New: func() sim.Model { return fairness.New() }},
+		{Name: kmeans.Name, Title: "k-means clustering", Summary: "Group districts by climate-risk indicators with k-means, step through assignment and update, and compare inertia and silhouette across k.", New: func() sim.Model { return kmeans.New() }},
 		{Name: chsh.Name, Title: "CHSH Bell test", Summary: "Choose measurement angles for Alice and Bob and see entangled qubits beat the classical bound S ≤ 2, up to 2√2.", New: func() sim.Model { return chsh.New() }},
 	}
 	slices.SortFunc(e, func(a, b Entry) int { return strings.Compare(a.Name, b.Name) })

@@ -105,7 +105,7 @@ func TestProblems(t *testing.T) {
 		{"A $\\text{\"><script>}$ b\n", `2: math: cannot convert "\\text{\"><script>}"`},
 		{"A $\\sqrt$ b\n", `2: math: sqrt requires one or more arguments in "\\sqrt"`},
 	} {
-		pc := parser.NewContext()
+		pc := parser.NewContext(parser.WithIDs(NewIDs()))
 		var b bytes.Buffer
 		md := testMarkdown()
 		src := []byte(c.src)
