@@ -18,6 +18,8 @@ import (
 	"text/template/parse"
 
 	"github.com/yuin/goldmark"
+
+	"nexuslab/sim"
 )
 
 // Config says what to build and where.
@@ -45,6 +47,15 @@ type Config struct {
 	// NoCompress skips writing the .br and .gz twins of text files: for
 	// previews and for measuring the rendering alone.
 	NoCompress bool
+	// SimKeys lists every message key the simulations print, found in
+	// their source (nexus check reads it). With it, the check of the
+	// simulations' catalogues also reports keys no simulation uses; nil
+	// checks only the keys the site can list itself.
+	SimKeys []string
+	// Warn receives what is incomplete but does not stop a build, such
+	// as untranslated pages and missing translations, sorted by file and
+	// line once the build has run. Nil ignores warnings.
+	Warn func(Problem)
 }
 
 //go:embed templates/*.html
@@ -72,6 +83,12 @@ type site struct {
 	md       goldmark.Markdown
 	wasm     WasmInfo
 
+	lang    language   // the language this site renders
+	langs   []language // every language, English first
+	shared  *shared
+	simCats map[string]*simCatalogue // the simulations' text by language
+	pr      sim.Printer              // the simulations' text in lang
+
 	studies  []*CaseStudy
 	pathways []*Pathway
 	pages    []*PlainPage
@@ -83,6 +100,7 @@ type site struct {
 
 	mu    sync.Mutex
 	probs Problems
+	warns Problems
 	out   map[string][]byte // rendered files by site path, without the leading /
 }
 
@@ -117,7 +135,40 @@ func newSite(cfg Config) (*site, error) {
 	if cfg.Content == nil {
 		return nil, fmt.Errorf("site: no content folder")
 	}
-	return &site{cfg: cfg, assets: map[string]*asset{}, out: map[string][]byte{}, media: map[string]bool{}}, nil
+	return &site{cfg: cfg, assets: map[string]*asset{}, out: map[string][]byte{}, media: map[string]bool{},
+		lang: language{Code: defaultLang, Name: "English"}, pr: sim.English{},
+		shared: &shared{contentPages: map[string]bool{}, translated: map[string]bool{}}}, nil
+}
+
+// warn records what is incomplete without failing the build.
+func (s *site) warn(ps ...Problem) {
+	s.mu.Lock()
+	s.warns = append(s.warns, ps...)
+	s.mu.Unlock()
+}
+
+// absorb takes over the problems and warnings another language's site
+// found.
+func (s *site) absorb(ls *site) {
+	ls.mu.Lock()
+	probs, warns := ls.probs, ls.warns
+	ls.probs, ls.warns = nil, nil
+	ls.mu.Unlock()
+	s.problem(probs...)
+	s.warn(warns...)
+}
+
+// sendWarnings hands the warnings to Config.Warn, in file and line order.
+func (s *site) sendWarnings() {
+	if s.cfg.Warn == nil {
+		return
+	}
+	for _, w := range s.warns.sorted() {
+		if s.cfg.ContentPath != "" && !strings.HasPrefix(w.File, "site/") {
+			w.File = path.Join(filepath.ToSlash(s.cfg.ContentPath), w.File)
+		}
+		s.cfg.Warn(w)
+	}
 }
 
 // problem records problems found by any step.
@@ -154,11 +205,31 @@ func (s *site) render() error {
 	if s.cat == nil {
 		return s.failed()
 	}
+	s.langs = languages(cats)
+	s.lang = s.langs[0]
+	simCats, probs := loadSimCatalogues(s.cfg.Content, cats)
+	s.simCats = simCats
+	s.problem(probs...)
 	if err := s.loadTemplates(); err != nil {
 		return err
 	}
 	if err := s.loadContent(); err != nil {
 		return err
+	}
+	s.checkSimCatalogues()
+	for _, p := range s.contentURLs() {
+		s.shared.contentPages[p] = true
+	}
+	// Every other language mirrors the English site under /LANG/, with
+	// the English text wherever a translation is missing.
+	var others []*site
+	for _, l := range s.langs[1:] {
+		ls, err := s.forLang(l)
+		if err != nil {
+			return err
+		}
+		s.absorb(ls)
+		others = append(others, ls)
 	}
 	// Bodies and references are checked even when some files failed to
 	// load, so that one run reports every problem it can; links are
@@ -166,21 +237,42 @@ func (s *site) render() error {
 	s.md = s.markdown()
 	s.renderMarkdown()
 	s.resolve()
+	for _, ls := range others {
+		ls.md = ls.markdown()
+		ls.renderMarkdown()
+		ls.resolve()
+		s.absorb(ls)
+	}
 	if err := s.failed(); err != nil {
+		s.sendWarnings()
 		return err
+	}
+	// English comes last: its feeds, sitemap and service worker list the
+	// files of every language.
+	for _, ls := range others {
+		if err := ls.renderPages(); err != nil {
+			return err
+		}
 	}
 	if err := s.renderPages(); err != nil {
 		return err
 	}
 	s.checkLinks()
-	s.problem(checkCatalogues(s.cats, s.tkeys)...)
+	for _, ls := range others {
+		ls.checkLinks()
+		s.absorb(ls)
+	}
+	probs, warns := checkCatalogues(s.cats, s.tkeys)
+	s.problem(probs...)
+	s.warn(warns...)
+	s.sendWarnings()
 	return s.failed()
 }
 
 // loadContent reads every kind of content, collecting problems.
 func (s *site) loadContent() error {
 	read := func(dir string, load func(file string, src []byte) Problems) error {
-		files, err := readMarkdown(s.cfg.Content, dir)
+		files, err := s.markdownFiles(dir)
 		if err != nil {
 			return fmt.Errorf("site: %w", err)
 		}
@@ -199,7 +291,7 @@ func (s *site) loadContent() error {
 		}
 		return nil
 	}
-	files, err := readMarkdown(s.cfg.Content, "case-studies")
+	files, err := s.markdownFiles("case-studies")
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
@@ -258,6 +350,16 @@ func (s *site) loadContent() error {
 	return s.loadMedia()
 }
 
+// markdownFiles lists the English Markdown files of a content folder,
+// leaving out translations (NAME.LANG.md), which forLang reads.
+func (s *site) markdownFiles(dir string) ([]string, error) {
+	files, err := readMarkdown(s.cfg.Content, dir)
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(files, s.isTranslation), nil
+}
+
 // loadMedia lists content/media, copied to /media/ as it is.
 func (s *site) loadMedia() error {
 	err := fs.WalkDir(s.cfg.Content, "media", func(p string, d fs.DirEntry, err error) error {
@@ -279,13 +381,16 @@ func (s *site) loadMedia() error {
 }
 
 // pageNames are the page templates, each defining "page".
-var pageNames = []string{"home", "case-study", "list", "terms", "pathways", "pathway", "glossary", "gallery", "embed", "page", "search", "404"}
+var pageNames = []string{"home", "case-study", "list", "terms", "pathways", "pathway", "glossary", "gallery", "embed", "page", "search", "offline", "404"}
 
 // loadTemplates parses every template once. Each page template defines
 // its own "main"; they are parsed into separate sets sharing the base.
 func (s *site) loadTemplates() error {
 	funcs := template.FuncMap{
 		"asset": func(name string) string {
+			if name == "search.json" {
+				name = s.searchIndexName()
+			}
 			if a, ok := s.assets[name]; ok {
 				return a.URL
 			}
@@ -293,6 +398,9 @@ func (s *site) loadTemplates() error {
 		},
 		"mb":  func(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) },
 		"abs": func(p string) string { return s.cfg.BaseURL + p },
+		// href turns a site path written in a template into the same page
+		// in the language being rendered.
+		"href": func(p string) string { return s.lang.localize(p) },
 		"t": func(key string, args ...any) string {
 			return s.cat.T(key, args...)
 		},
@@ -329,6 +437,7 @@ func (s *site) loadTemplates() error {
 
 // execute renders a page template into the site path out.
 func (s *site) execute(name, out string, data pageData) error {
+	out = s.lang.outPath(out)
 	var b bytes.Buffer
 	if err := s.pageTmpl[name].ExecuteTemplate(&b, "page", data); err != nil {
 		return fmt.Errorf("site: render %s: %w", out, err)
@@ -342,7 +451,7 @@ func (s *site) execute(name, out string, data pageData) error {
 // loadAssets fingerprints the embedded assets and the simulation program.
 func (s *site) loadAssets() error {
 	err := fs.WalkDir(assetFS, "assets", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil || d.IsDir() || p == swSource {
 			return err
 		}
 		data, err := assetFS.ReadFile(p)

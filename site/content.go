@@ -64,6 +64,17 @@ type page struct {
 	Sims     []string // simulations the body embeds, in order
 	links    []link
 	meta     *yamlDoc
+	// TextLang is the language the text is written in; empty means
+	// English.
+	TextLang string
+}
+
+// textLang returns the language of the page's text.
+func (p *page) textLang() string {
+	if p.TextLang == "" {
+		return defaultLang
+	}
+	return p.TextLang
 }
 
 // line returns the file line of a byte offset in Body.
@@ -76,6 +87,17 @@ func (p *page) line(offset int) int {
 type CaseStudy struct {
 	page
 	Meta FrontMatter
+	// RegionNames are the names of Meta.Regions in the page's language,
+	// when a translation gives them.
+	RegionNames []string
+}
+
+// regionName returns the name of the i-th region as shown.
+func (c *CaseStudy) regionName(i int) string {
+	if i < len(c.RegionNames) {
+		return c.RegionNames[i]
+	}
+	return c.Meta.Regions[i]
 }
 
 // Date returns the publication date.
@@ -89,8 +111,14 @@ var slugRe = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 // splitFrontMatter separates the YAML header of a Markdown file from its
 // body and checks the file name.
 func splitFrontMatter(file string, src []byte, urlDir string) (*page, []byte, Problems) {
+	return splitFrontMatterAs(file, strings.TrimSuffix(path.Base(file), ".md"), src, urlDir)
+}
+
+// splitFrontMatterAs is splitFrontMatter for a file whose URL takes the
+// name slug, such as a translation NAME.LANG.md.
+func splitFrontMatterAs(file, slug string, src []byte, urlDir string) (*page, []byte, Problems) {
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	p := &page{File: file, Slug: strings.TrimSuffix(path.Base(file), ".md")}
+	p := &page{File: file, Slug: slug}
 	p.URL = urlDir + p.Slug + "/"
 	var probs Problems
 	if !slugRe.MatchString(p.Slug) {
@@ -235,7 +263,8 @@ func readMarkdown(content fs.FS, dir string) ([]string, error) {
 var schemaTypes = []reflect.Type{
 	reflect.TypeFor[FrontMatter](), reflect.TypeFor[Reference](), reflect.TypeFor[SimPreset](),
 	reflect.TypeFor[PathwayMeta](), reflect.TypeFor[PathwayStep](), reflect.TypeFor[GlossaryEntry](),
-	reflect.TypeFor[PageMeta](),
+	reflect.TypeFor[PageMeta](), reflect.TypeFor[TranslationMeta](), reflect.TypeFor[TranslatedStep](),
+	reflect.TypeFor[GlossaryTranslation](),
 }
 
 // knownFieldsOf lists the YAML fields of a decoded type named as yaml.v3

@@ -24,6 +24,9 @@ type glossaryTerm struct {
 	Definition template.HTML
 	See        []glossaryRef
 	path       string // YAML path, for problems
+	// Lang is the language of the entry's text: a glossary in another
+	// language keeps the English entries it does not translate.
+	Lang string
 }
 
 type glossaryRef struct{ Term, ID string }

@@ -30,6 +30,10 @@ type catalogue struct {
 	mu      sync.Mutex
 	used    map[string]bool
 	missing map[string]bool
+
+	// fallback is the English catalogue, whose text stands in for a key
+	// a translation lacks.
+	fallback *catalogue
 }
 
 // loadCatalogues reads every content/i18n/*.yaml. English must exist.
@@ -57,11 +61,17 @@ func loadCatalogues(content fs.FS) (map[string]*catalogue, Problems) {
 	if cats[defaultLang] == nil {
 		probs = append(probs, Problem{File: "i18n/" + defaultLang + ".yaml", Msg: "the English message catalogue is missing: every interface string comes from it"})
 	}
+	for lang, c := range cats {
+		if lang != defaultLang {
+			c.fallback = cats[defaultLang]
+		}
+	}
 	return cats, probs
 }
 
-// T returns the text of key, formatted with args. A missing key is
-// recorded as a problem and shown as the key itself.
+// T returns the text of key, formatted with args. A key a translation
+// lacks shows its English text; a key English lacks is recorded as a
+// problem and shown as the key itself.
 func (c *catalogue) T(key string, args ...any) string {
 	msg, ok := c.msgs[key]
 	c.mu.Lock()
@@ -70,6 +80,9 @@ func (c *catalogue) T(key string, args ...any) string {
 		c.missing[key] = true
 	}
 	c.mu.Unlock()
+	if !ok && c.fallback != nil {
+		return c.fallback.T(key, args...)
+	}
 	if !ok {
 		return key
 	}
@@ -110,6 +123,7 @@ func dynamicKeys() []string {
 	for _, t := range taxonomies {
 		keys = append(keys, "taxonomy."+t.Key, "taxonomy."+t.Key+".intro")
 	}
+	keys = append(keys, "lang.name")
 	slices.Sort(keys)
 	return keys
 }
@@ -193,13 +207,13 @@ func templateKeys(trees []*parse.Tree) []templateKey {
 // checkCatalogues reports keys the templates or the site use that a
 // catalogue lacks, keys nothing uses, and translations whose placeholders
 // differ from English. Call it after rendering, when the keys used at run
-// time are known.
-func checkCatalogues(cats map[string]*catalogue, tkeys []templateKey) Problems {
+// time are known. Keys a translation lacks are returned apart, as
+// warnings: pages show the English text until they are translated.
+func checkCatalogues(cats map[string]*catalogue, tkeys []templateKey) (probs, warns Problems) {
 	en := cats[defaultLang]
 	if en == nil {
-		return nil
+		return nil, nil
 	}
-	var probs Problems
 	needed := map[string]bool{}
 	inTemplates := map[string]bool{}
 	for _, k := range tkeys {
@@ -239,7 +253,7 @@ func checkCatalogues(cats map[string]*catalogue, tkeys []templateKey) Problems {
 		}
 		for _, k := range slices.Sorted(maps.Keys(en.msgs)) {
 			if _, ok := c.msgs[k]; !ok && needed[k] {
-				probs = append(probs, Problem{File: c.file, Msg: fmt.Sprintf("missing translation key %q", k)})
+				warns = append(warns, Problem{File: c.file, Msg: fmt.Sprintf("missing translation key %q: pages show its English text", k)})
 			}
 		}
 		for _, k := range slices.Sorted(maps.Keys(c.msgs)) {
@@ -254,7 +268,7 @@ func checkCatalogues(cats map[string]*catalogue, tkeys []templateKey) Problems {
 		probs = append(probs, c.doc.list...)
 		c.doc.list = nil
 	}
-	return probs
+	return probs, warns
 }
 
 var verbRe = regexp.MustCompile(`%[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%]|\{[a-z]+\}`)

@@ -20,10 +20,33 @@ type pageData struct {
 	Section     string // the main navigation entry the page belongs to
 	Wasm        WasmInfo
 	Content     any
+	// Alternates is the page in every language, for the language
+	// switcher and the hreflang links.
+	Alternates []alternate
+	// TextLang is the language of the page's own text when it differs
+	// from Lang: a page not yet translated shows its English text, with a
+	// notice.
+	TextLang string
+	// SimMessages are the simulations' text in Lang, for the embed page
+	// to hand to the browser program; nil in English.
+	SimMessages map[string]string
 }
 
+// data returns what a page template needs. p is the page's English path
+// or its path in the site's language.
 func (s *site) data(title, desc, p, section string, content any) pageData {
-	return pageData{Title: title, Description: desc, Path: p, Lang: s.cat.Lang, OGType: "website", Section: section, Wasm: s.wasm, Content: content}
+	p = s.lang.localize(p)
+	return pageData{Title: title, Description: desc, Path: p, Lang: s.lang.Code, OGType: "website", Section: section, Wasm: s.wasm, Content: content, Alternates: s.alternates(p)}
+}
+
+// textData returns data for a page written in Markdown, noting when its
+// text is not in the site's language.
+func (s *site) textData(pg *page, title, desc, section string, content any) pageData {
+	d := s.data(title, desc, pg.URL, section, content)
+	if l := pg.textLang(); l != s.lang.Code {
+		d.TextLang = l
+	}
+	return d
 }
 
 // card is a case study as listings show it.
@@ -76,7 +99,7 @@ type galleryEntry struct {
 
 // renderPages renders every page of the site into s.out.
 func (s *site) renderPages() error {
-	s.facets = classify(s.studies, s.cat, "")
+	s.facets = classify(s.studies, s.cat, s.lang.Prefix)
 	cards := make(map[*CaseStudy]*card, len(s.studies))
 	termsOf := map[*CaseStudy]map[string][]*term{}
 	for _, f := range s.facets {
@@ -136,7 +159,7 @@ func (s *site) renderPages() error {
 			}
 		}
 		jobs = append(jobs, func() error {
-			d := s.data(c.Meta.Title, c.Meta.Summary, c.URL, "case-studies", sp)
+			d := s.textData(&c.page, c.Meta.Title, c.Meta.Summary, "case-studies", sp)
 			d.OGType = "article"
 			return s.execute("case-study", strings.TrimPrefix(c.URL, "/")+"index.html", d)
 		})
@@ -162,7 +185,7 @@ func (s *site) renderPages() error {
 	}
 	for _, pw := range s.pathways {
 		jobs = append(jobs, func() error {
-			return s.execute("pathway", strings.TrimPrefix(pw.URL, "/")+"index.html", s.data(pw.Meta.Title, pw.Meta.Summary, pw.URL, "pathways", pw))
+			return s.execute("pathway", strings.TrimPrefix(pw.URL, "/")+"index.html", s.textData(&pw.page, pw.Meta.Title, pw.Meta.Summary, "pathways", pw))
 		})
 	}
 	jobs = append(jobs, func() error {
@@ -173,7 +196,7 @@ func (s *site) renderPages() error {
 	})
 	for _, p := range s.pages {
 		jobs = append(jobs, func() error {
-			return s.execute("page", strings.TrimPrefix(p.URL, "/")+"index.html", s.data(p.Meta.Title, p.Meta.Summary, p.URL, p.Slug, p))
+			return s.execute("page", strings.TrimPrefix(p.URL, "/")+"index.html", s.textData(&p.page, p.Meta.Title, p.Meta.Summary, p.Slug, p))
 		})
 	}
 	gallery, err := s.gallery()
@@ -185,7 +208,9 @@ func (s *site) renderPages() error {
 	})
 	for _, g := range gallery {
 		jobs = append(jobs, func() error {
-			return s.execute("embed", "embed/"+g.Name+"/index.html", s.data(g.Title, g.Summary, "/embed/"+g.Name+"/", "sims", g.simView))
+			d := s.data(g.Title, g.Summary, "/embed/"+g.Name+"/", "sims", g.simView)
+			d.SimMessages = s.simMessages()
+			return s.execute("embed", "embed/"+g.Name+"/index.html", d)
 		})
 	}
 	jobs = append(jobs, func() error {
@@ -206,8 +231,12 @@ func (s *site) renderPages() error {
 	jobs = append(jobs, func() error {
 		return s.execute("search", "search/index.html", s.data(s.cat.T("search.heading"), s.cat.T("search.intro"), "/search/", "search", nil))
 	})
+	jobs = append(jobs, s.renderOffline, s.writeServiceWorker)
 	if err := parallel(len(jobs), func(i int) error { return jobs[i]() }); err != nil {
 		return err
+	}
+	if s.lang.Prefix != "" {
+		return nil // one feed, sitemap and set of oEmbed answers, written in English
 	}
 	return s.writeFeeds(gallery)
 }

@@ -39,16 +39,16 @@ func (s *site) writeSearchIndex() error {
 		add("page", p.Meta.Title, p.URL, p.Meta.Summary, p.Text)
 	}
 	for _, t := range s.gloss.terms {
-		add("glossary", t.Term, "/glossary/#"+t.ID, plainText(string(t.Definition)), strings.Join(t.Also, " "))
+		add("glossary", t.Term, s.lang.localize("/glossary/#"+t.ID), plainText(string(t.Definition)), strings.Join(t.Also, " "))
 	}
 	for _, e := range catalog.All() {
-		add("sim", e.Title, "/embed/"+e.Name+"/", e.Summary, e.Name)
+		add("sim", s.pr.Sprintf(e.Title), s.lang.localize("/embed/"+e.Name+"/"), s.pr.Sprintf(e.Summary), e.Name)
 	}
 	data, err := json.Marshal(idx)
 	if err != nil {
 		return fmt.Errorf("site: search index: %w", err)
 	}
-	s.addAsset("search.json", data, "")
+	s.addAsset(s.searchIndexName(), data, "")
 	return nil
 }
 

@@ -30,8 +30,8 @@ var taxonomies = []*taxonomy{
 	{Key: "technologies", Param: "technology", order: technologies, values: func(c *CaseStudy) [][2]string { return pairs(c.Meta.Technologies) }},
 	{Key: "regions", Param: "region", values: func(c *CaseStudy) [][2]string {
 		var v [][2]string
-		for _, r := range c.Meta.Regions {
-			v = append(v, [2]string{slugify(r), r})
+		for i, r := range c.Meta.Regions {
+			v = append(v, [2]string{slugify(r), c.regionName(i)})
 		}
 		return v
 	}},

@@ -23,7 +23,27 @@
   }
   const size = Number(root.dataset.wasmSize) || 0;
 
+  // A reader who asks to save data and opened this page directly, not
+  // through a Run simulation button that stated the size, chooses to
+  // download the program, unless this browser already holds it.
+  const askFirst = async () => {
+    const lowData = (navigator.connection && navigator.connection.saveData) ||
+      matchMedia('(prefers-reduced-data: reduce)').matches;
+    if (inFrame || !lowData) return;
+    if (self.caches && await caches.match(root.dataset.wasm, {ignoreVary: true})) return;
+    const start = root.querySelector('[data-sim-start]');
+    const progress = root.querySelector('[data-sim-progress]');
+    root.dataset.simState = 'idle';
+    progress.hidden = true;
+    start.hidden = false;
+    await new Promise((resolve) => start.querySelector('button').addEventListener('click', resolve, {once: true}));
+    start.hidden = true;
+    progress.hidden = false;
+    root.dataset.simState = 'loading';
+  };
+
   (async () => {
+    await askFirst();
     const res = await fetch(root.dataset.wasm);
     if (!res.ok) throw new Error('HTTP ' + res.status + '.');
     // Count bytes as they arrive while compiling the stream: the bar

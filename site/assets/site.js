@@ -140,3 +140,101 @@
     show();
   }
 })();
+
+// Offline reading (see sw.js): register the service worker, offer "Save
+// for offline" on case studies and pathways, and list what this browser
+// holds on /offline/. Without service workers none of it shows.
+(() => {
+  if (!('serviceWorker' in navigator) || !self.caches) return;
+  const $ = (sel, el = document) => el.querySelector(sel);
+  const $$ = (sel, el = document) => [...el.querySelectorAll(sel)];
+  const match = {ignoreVary: true};
+  // Registering after the page has loaded keeps the worker's own
+  // downloads from competing with the page's.
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => {
+      // Without it the site works as before, online only.
+    });
+  });
+
+  const box = $('[data-offline-save]');
+  if (box) {
+    const button = $('[data-offline-button]', box);
+    const status = $('[data-offline-status]', box);
+    const say = (msg) => {
+      status.textContent = msg;
+    };
+    box.hidden = false;
+    caches.match(location.pathname, match).then((res) => {
+      if (res && res.headers.has('X-Nexus-Saved')) say(box.dataset.msgSaved);
+    });
+    button.addEventListener('click', async () => {
+      // A pathway saves its steps too: each case study and simulation.
+      const paths = [location.pathname, ...$$('[data-step] h3 a').map((a) => a.getAttribute('href'))];
+      button.disabled = true;
+      say(box.dataset.msgSaving);
+      try {
+        const reg = await navigator.serviceWorker.ready;
+        const answer = await new Promise((resolve) => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = (e) => resolve(e.data);
+          reg.active.postMessage({type: 'save', paths}, [ch.port2]);
+        });
+        if (!answer.ok) throw new Error(answer.error);
+        say(box.dataset.msgSaved);
+      } catch (err) {
+        say(box.dataset.msgFailed.replace('{why}', err.message));
+      }
+      button.disabled = false;
+    });
+  }
+
+  // /offline/ lists the pages in the service worker's caches, saved ones
+  // marked; offline, it also stands in for pages never stored.
+  const list = $('[data-offline-list]');
+  if (list) {
+    if (!/^(\/[a-z]{2})?\/offline\/$/.test(location.pathname)) $('[data-offline-missing]').hidden = false;
+    (async () => {
+      const pages = [];
+      for (const name of await caches.keys()) {
+        if (!/^nexus-.*-pages$/.test(name)) continue;
+        const cache = await caches.open(name);
+        for (const req of await cache.keys()) {
+          const res = await cache.match(req, match);
+          if (!(res.headers.get('Content-Type') || '').startsWith('text/html')) continue;
+          const path = new URL(req.url).pathname;
+          if (/^(\/[a-z]{2})?\/offline\/$/.test(path)) continue;
+          const title = new DOMParser().parseFromString(await res.text(), 'text/html').title || path;
+          pages.push({path, title, saved: res.headers.has('X-Nexus-Saved')});
+        }
+      }
+      pages.sort((a, b) => (b.saved - a.saved) || a.title.localeCompare(b.title));
+      const ul = $('ul', list);
+      for (const p of pages) {
+        const li = document.createElement('li');
+        const a = document.createElement('a');
+        a.href = p.path;
+        a.textContent = p.title;
+        const mark = document.createElement('span');
+        mark.className = 'meta';
+        mark.textContent = ' · ' + list.dataset[p.saved ? 'msgSaved' : 'msgVisited'];
+        li.append(a, mark);
+        ul.append(li);
+      }
+      if (!pages.length) $('[data-offline-count]', list).textContent = list.dataset.msgNone;
+    })();
+  }
+})();
+
+// The language switcher keeps the place: the same page in the other
+// language, with the same filters (query) and section (hash).
+(() => {
+  for (const a of document.querySelectorAll('a[data-lang-switch]')) {
+    a.addEventListener('click', () => {
+      const u = new URL(a.href, location.href);
+      u.search = location.search;
+      u.hash = location.hash;
+      a.href = u.href;
+    });
+  }
+})();

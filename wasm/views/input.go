@@ -7,6 +7,8 @@ import (
 	"nexuslab/sim/chsh"
 	"nexuslab/sim/composer"
 	"nexuslab/sim/grover"
+	"nexuslab/sim/kmeans"
+	"nexuslab/sim/playground"
 )
 
 // EventKind says what the reader did on the canvas.
@@ -44,11 +46,13 @@ type Input struct {
 // its canvas takes input.
 func InputFor(name string) (Input, bool) {
 	in, ok := map[string]Input{
-		bloch.Name:    blochInput,
-		composer.Name: circuitInput,
-		grover.Name:   groverInput,
-		bb84.Name:     bb84Input,
-		chsh.Name:     chshInput,
+		bloch.Name:      blochInput,
+		composer.Name:   circuitInput,
+		grover.Name:     groverInput,
+		bb84.Name:       bb84Input,
+		chsh.Name:       chshInput,
+		playground.Name: playgroundInput,
+		kmeans.Name:     kmeansInput,
 	}[name]
 	return in, ok
 }

@@ -44,6 +44,17 @@ func TestGolden(t *testing.T) {
 		{"chsh", "measured", "a0=0&a1=90&b0=30&b1=-60&measured=true&rounds=2000"},
 		{"chsh", "classical", "source=classical&measured=true&_w=320&_h=480"},
 		{"chsh", "wide", "measured=true&_w=800&_h=500&_theme=dark"},
+		{"playground", "default", ""},
+		{"playground", "crop", "dataset=crop&noise=10&epoch=150&_w=320&_h=480"},
+		{"playground", "spiral", "dataset=spiral&x1sq=true&x2sq=true&sinx1=true&sinx2=true&layers=3&n1=8&n2=6&n3=4&epoch=60&_w=800&_h=500&_theme=dark"},
+		{"playground", "regression", "dataset=reg-gauss&layers=1&n1=6&regularization=L2&regrate=0.001&epoch=40"},
+		{"fairness", "default", ""},
+		{"fairness", "per-group", "shift=1&pergroup=true&thresholdb=0.3&threshold=0.4&_w=320&_h=480"},
+		{"fairness", "dark", "basea=30&baseb=10&usegroup=true&_w=800&_h=500&_theme=dark"},
+		{"kmeans", "default", ""},
+		{"kmeans", "assigned", "k=5&step=3&_w=800&_h=500"},
+		{"kmeans", "converged", "dataset=blobs&k=4&step=200&_w=320&_h=480&_theme=dark"},
+		{"kmeans", "unscaled", "scale=false&points=500&k=3&step=2"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.sim+"-"+tc.state, func(t *testing.T) {

@@ -1,0 +1,3 @@
+package views
+
+var _ = Input{Keys: "A test-only key."}
