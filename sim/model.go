@@ -88,3 +88,13 @@ type ParamError struct {
 }
 
 func (e *ParamError) Error() string { return e.Param + ": " + e.Msg }
+
+// Start resets m to its schema's defaults and returns it, for a model's
+// New function. The defaults are part of the model's code, so a failure
+// is a bug in the model and panics.
+func Start[M Model](m M) M {
+	if err := m.Reset(m.Schema().Defaults()); err != nil {
+		panic(fmt.Sprintf("sim: the defaults of %T do not reset: %v", m, err))
+	}
+	return m
+}

@@ -186,14 +186,7 @@ type animation struct {
 const animSeconds = 0.8
 
 // New returns a model in its default state.
-func New() *Model {
-	m := &Model{}
-	v, _ := schema.Parse(nil)
-	if err := m.Reset(v); err != nil {
-		panic(err) // the defaults are valid by construction
-	}
-	return m
-}
+func New() *Model { return sim.Start(&Model{}) }
 
 // Schema returns the parameters.
 func (m *Model) Schema() sim.Schema { return schema }

@@ -2,27 +2,14 @@ package chsh
 
 import (
 	"math"
-	"net/url"
 	"strings"
 	"testing"
 
 	"nexuslab/sim"
+	"nexuslab/sim/simtest"
 )
 
-func reset(t *testing.T, m *Model, query string) {
-	t.Helper()
-	q, err := url.ParseQuery(query)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, probs := schema.Parse(q)
-	if len(probs) > 0 {
-		t.Fatalf("Parse(%q) problems: %v", query, probs)
-	}
-	if err := m.Reset(v); err != nil {
-		t.Fatal(err)
-	}
-}
+func reset(t *testing.T, m *Model, query string) { simtest.Reset(t, m, query) }
 
 func TestTsirelsonAtBestAngles(t *testing.T) {
 	m := New()

@@ -114,11 +114,7 @@ const topN = 64
 
 // New returns a model in its default state: an empty two-qubit circuit.
 func New() *Model {
-	m := &Model{}
-	v, _ := schema.Parse(nil)
-	if err := m.Reset(v); err != nil {
-		panic(err) // the defaults are valid by construction
-	}
+	m := sim.Start(&Model{})
 	m.fresh = true
 	return m
 }

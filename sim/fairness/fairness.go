@@ -62,13 +62,7 @@ type Model struct {
 }
 
 // New returns a model in its default state.
-func New() *Model {
-	m := &Model{}
-	if err := m.Reset(schema.Defaults()); err != nil {
-		panic(err) // the defaults are valid by construction
-	}
-	return m
-}
+func New() *Model { return sim.Start(&Model{}) }
 
 // Schema returns the parameters: the population, the measurement shift,
 // whether the model sees the group, and the thresholds.

@@ -92,14 +92,7 @@ type Model struct {
 }
 
 // New returns a model in its default state.
-func New() *Model {
-	m := &Model{}
-	v, _ := schema.Parse(nil)
-	if err := m.Reset(v); err != nil {
-		panic(err) // the defaults are valid by construction
-	}
-	return m
-}
+func New() *Model { return sim.Start(&Model{}) }
 
 // Schema returns the parameters.
 func (m *Model) Schema() sim.Schema { return schema }

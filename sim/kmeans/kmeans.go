@@ -64,13 +64,7 @@ type Model struct {
 }
 
 // New returns a model in its default state.
-func New() *Model {
-	m := &Model{}
-	if err := m.Reset(schema.Defaults()); err != nil {
-		panic(err) // the defaults are valid by construction
-	}
-	return m
-}
+func New() *Model { return sim.Start(&Model{}) }
 
 // Schema returns the parameters: the data, k, standardisation and the
 // seed, and the hidden start and step that a reload replays.

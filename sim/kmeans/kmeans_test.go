@@ -7,20 +7,11 @@ import (
 	"testing"
 
 	"nexuslab/sim"
+	"nexuslab/sim/simtest"
 )
 
-func parse(t *testing.T, q string) sim.Values {
-	t.Helper()
-	u, err := url.ParseQuery(q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, probs := schema.Parse(u)
-	if len(probs) > 0 {
-		t.Fatalf("Parse(%q) problems: %v", q, probs)
-	}
-	return v
-}
+// parse reads a test query through the model's schema.
+func parse(t *testing.T, q string) sim.Values { return simtest.Values(t, schema, q) }
 
 func TestStepsAlternate(t *testing.T) {
 	m := New()

@@ -95,13 +95,7 @@ type Model struct {
 }
 
 // New returns a model in its default state.
-func New() *Model {
-	m := &Model{}
-	if err := m.Reset(schema.Defaults()); err != nil {
-		panic(err) // the defaults are valid by construction
-	}
-	return m
-}
+func New() *Model { return sim.Start(&Model{}) }
 
 // Schema returns the parameters: the data, the features, the layers and
 // how the network learns, and the hidden epoch that a reload replays.
