@@ -19,7 +19,7 @@ serve:
 
 ## test: formatting, vet, every Go test including the browser tests
 test: vet check-browser $(NODE)/node_modules/.package-lock.json
-	$(GO) test ./...
+	$(GO) test -timeout 30m ./...
 
 vet:
 	@unformatted="$$(gofmt -l $(GOFILES))"; if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi

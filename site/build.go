@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -548,13 +549,13 @@ func (s *site) write() error {
 		names = append(names, p)
 	}
 	slices.Sort(names)
+	if err := makeDirs(tmp, names); err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
 	c := compressor{cacheDir: s.cfg.CacheDir}
 	err = parallel(len(names), func(i int) error {
 		p := names[i]
 		dst := filepath.Join(tmp, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
 		if err := os.WriteFile(dst, files[p], 0o644); err != nil {
 			return err
 		}
@@ -637,4 +638,31 @@ func parallel(n int, f func(i int) error) error {
 	}
 	wg.Wait()
 	return first
+}
+
+// makeDirs creates the folders of every file in names under root, each
+// once and parents first: one system call a folder, where MkdirAll per
+// file would probe every parent again for each of thousands of pages.
+func makeDirs(root string, names []string) error {
+	made := map[string]bool{".": true}
+	var mk func(dir string) error
+	mk = func(dir string) error {
+		if made[dir] {
+			return nil
+		}
+		if err := mk(path.Dir(dir)); err != nil {
+			return err
+		}
+		made[dir] = true
+		if err := os.Mkdir(filepath.Join(root, filepath.FromSlash(dir)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		return nil
+	}
+	for _, n := range names {
+		if err := mk(path.Dir(n)); err != nil {
+			return err
+		}
+	}
+	return nil
 }

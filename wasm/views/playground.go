@@ -15,7 +15,7 @@ import (
 // Grid sizes of the drawn surfaces: fine enough to show a curved
 // boundary, coarse enough to recompute every frame while training.
 const (
-	surfaceCells = 64
+	surfaceCells = 50
 	unitCells    = 12
 )
 
@@ -27,9 +27,10 @@ const (
 // use; it keeps the pixel grids between frames so that redrawing while
 // the network trains allocates none. It is not safe for concurrent use.
 type Playground struct {
-	grid  []float64
-	img   *image.RGBA
-	units []*image.RGBA // one per unit, in layer order
+	grid         []float64
+	img          *image.RGBA
+	units        []*image.RGBA // one per unit, in layer order
+	fills, rings [2]draw.Path  // training and test points by class
 }
 
 // Draw draws m on c.
@@ -113,7 +114,9 @@ func (v *Playground) surface(c draw.Canvas, th draw.Theme, p sim.Printer, m *pla
 		return x + s*(px-lo)/(hi-lo), top + s*(hi-py)/(hi-lo)
 	}
 	r := math.Max(2, s/110)
-	var fills, rings [2]draw.Path
+	for k := range 2 {
+		v.fills[k].Ops, v.rings[k].Ops = v.fills[k].Ops[:0], v.rings[k].Ops[:0]
+	}
 	add := func(set *dataset.Set, dst *[2]draw.Path) {
 		for i := range set.Len() {
 			px, py := at(set.X[2*i], set.X[2*i+1])
@@ -124,16 +127,16 @@ func (v *Playground) surface(c draw.Canvas, th draw.Theme, p sim.Printer, m *pla
 			marker(&dst[k], k, px, py, r)
 		}
 	}
-	add(m.Train(), &fills)
-	add(m.Test(), &rings)
+	add(m.Train(), &v.fills)
+	add(m.Test(), &v.rings)
 	cols := [2]color.RGBA{th.Accent, th.Second}
 	for k := range 2 {
-		if len(fills[k].Ops) > 0 {
-			c.Fill(&fills[k], cols[k])
-			c.Stroke(&fills[k], 0.8, th.Background)
+		if len(v.fills[k].Ops) > 0 {
+			c.Fill(&v.fills[k], cols[k])
+			c.Stroke(&v.fills[k], 0.8, th.Background)
 		}
-		if len(rings[k].Ops) > 0 {
-			c.Stroke(&rings[k], 1.3, cols[k])
+		if len(v.rings[k].Ops) > 0 {
+			c.Stroke(&v.rings[k], 1.3, cols[k])
 		}
 	}
 
@@ -213,13 +216,29 @@ func axisName(p sim.Printer, dir, quantity, input string) string {
 	return p.Sprintf("up, %s: %s", input, quantity)
 }
 
+// octagon holds the corners of a regular octagon of radius 1, from angle
+// 0 clockwise on screen.
+var octagon = [8][2]float64{
+	{1, 0}, {math.Sqrt2 / 2, math.Sqrt2 / 2}, {0, 1}, {-math.Sqrt2 / 2, math.Sqrt2 / 2},
+	{-1, 0}, {-math.Sqrt2 / 2, -math.Sqrt2 / 2}, {0, -1}, {math.Sqrt2 / 2, -math.Sqrt2 / 2},
+}
+
 // marker adds the shape of class k to path: a circle for 0, a square for
 // 1, so that classes differ in shape as well as colour.
 func marker(path *draw.Path, k int, x, y, r float64) {
 	switch k % 5 {
 	case 0:
+		if r >= 5 {
+			path.MoveTo(x+r, y)
+			path.Arc(x, y, r, 0, 2*math.Pi)
+			break
+		}
+		// Small circles as octagons: they look the same and cost the
+		// browser's triangulation far fewer vertices than arcs.
 		path.MoveTo(x+r, y)
-		path.Arc(x, y, r, 0, 2*math.Pi)
+		for _, d := range octagon[1:] {
+			path.LineTo(x+r*d[0], y+r*d[1])
+		}
 	case 1:
 		d := r * 0.9
 		path.MoveTo(x-d, y-d)
@@ -279,8 +298,30 @@ func (v *Playground) network(c draw.Canvas, th draw.Theme, p sim.Printer, m *pla
 	if sizes[0] == 0 {
 		c.Text(x, (top+bottom)/2, p.Sprintf("no inputs"), draw.TextStyle{Color: th.Warn, Size: 12})
 	}
-	// Weights first, so that the units sit on top of them; one path per
-	// sign and width class keeps the drawing calls few.
+	// The units' pictures first, all together: the browser's back end
+	// draws antialiased shapes through a buffer that every picture
+	// flushes, so alternating pictures and shapes costs a flush each.
+	// Weights end at the pictures' edges, so the order does not show.
+	var outlines draw.Path
+	u := 0
+	for l, n := range sizes {
+		for j := range n {
+			cx, cy := pos(l, j)
+			if u == len(v.units) {
+				v.units = append(v.units, nil)
+			}
+			v.grid = m.UnitSurface(v.grid, unitCells, l, j)
+			scale, offset := unitScale(v.grid[:unitCells*unitCells])
+			if l == cols-1 && !m.Regression() {
+				scale, offset = 2, 0.5
+			}
+			v.units[u] = paint(v.units[u], th, v.grid, unitCells, scale, offset, 0.8)
+			c.Image(v.units[u], cx-box/2, cy-box/2, box, box)
+			outlines.Ops = append(outlines.Ops, draw.Rect(cx-box/2, cy-box/2, box, box).Ops...)
+			u++
+		}
+	}
+	// One path per sign and width class keeps the drawing calls few.
 	var links [2][4]draw.Path
 	for l := 1; l < cols; l++ {
 		for to := range sizes[l] {
@@ -306,26 +347,10 @@ func (v *Playground) network(c draw.Canvas, th draw.Theme, p sim.Printer, m *pla
 			}
 		}
 	}
-	u := 0
-	for l, n := range sizes {
-		for j := range n {
-			cx, cy := pos(l, j)
-			if u == len(v.units) {
-				v.units = append(v.units, nil)
-			}
-			v.grid = m.UnitSurface(v.grid, unitCells, l, j)
-			scale, offset := unitScale(v.grid[:unitCells*unitCells])
-			if l == cols-1 && !m.Regression() {
-				scale, offset = 2, 0.5
-			}
-			v.units[u] = paint(v.units[u], th, v.grid, unitCells, scale, offset, 0.8)
-			c.Image(v.units[u], cx-box/2, cy-box/2, box, box)
-			c.Stroke(draw.Rect(cx-box/2, cy-box/2, box, box), 1, th.Ink)
-			u++
-			if l == 0 {
-				c.Text(cx-box/2-4, cy+4, m.Features()[j].Label(), draw.TextStyle{Color: th.Ink, Size: 12, Align: draw.End})
-			}
-		}
+	c.Stroke(&outlines, 1, th.Ink)
+	for j, f := range m.Features() {
+		cx, cy := pos(0, j)
+		c.Text(cx-box/2-4, cy+4, f.Label(), draw.TextStyle{Color: th.Ink, Size: 12, Align: draw.End})
 	}
 }
 
