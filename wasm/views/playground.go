@@ -41,24 +41,31 @@ func (v *Playground) Draw(c draw.Canvas, th draw.Theme, p sim.Printer, m *playgr
 	// Room under the surface: its ticks and the lines of surfaceLines,
 	// which depend on its size; two passes settle both.
 	below := func(s float64) float64 { return 24 + 14*float64(len(surfaceLines(p, m, s))) }
+	// Pictures first, then shapes: the browser's back end draws
+	// antialiased shapes through a buffer that each picture flushes, so
+	// the two passes keep the flushes per frame to one.
+	var sx, sy, s, nx, ny, nw, nh, lx, ly, lw, lh float64
 	if w >= 1.15*h {
 		// Surface on the right, as large as the height allows; network
 		// above the losses on the left.
-		s := math.Min(h-2*margin-22-below(w*0.5), w*0.5)
+		s = math.Min(h-2*margin-22-below(w*0.5), w*0.5)
 		s = math.Min(h-2*margin-22-below(s), w*0.5)
-		sx := w - margin - s
-		v.surface(c, th, p, m, sx, margin, s)
-		left := sx - 44
-		v.network(c, th, p, m, margin, margin, left-margin, (h-2*margin)*0.6)
-		lossChart(c, th, p, m, margin, margin+(h-2*margin)*0.6+8, left-margin, (h-2*margin)*0.4-8)
-		return
+		sx, sy = w-margin-s, margin
+		nx, ny, nw, nh = margin, margin, sx-44-margin, (h-2*margin)*0.6
+		lx, ly, lw, lh = margin, margin+(h-2*margin)*0.6+8, nw, (h-2*margin)*0.4-8
+	} else {
+		s = math.Min(w-2*margin-36, h*0.42)
+		sx, sy = w-margin-s, margin
+		top := margin + 22 + s + below(s)
+		rest := h - top - margin
+		nx, ny, nw, nh = margin, top, w-2*margin, rest*0.5
+		lx, ly, lw, lh = margin, top+rest*0.5+4, w-2*margin, rest*0.5-4
 	}
-	s := math.Min(w-2*margin-36, h*0.42)
-	v.surface(c, th, p, m, w-margin-s, margin, s)
-	top := margin + 22 + s + below(s)
-	rest := h - top - margin
-	v.network(c, th, p, m, margin, top, w-2*margin, rest*0.5)
-	lossChart(c, th, p, m, margin, top+rest*0.5+4, w-2*margin, rest*0.5-4)
+	for _, pictures := range []bool{true, false} {
+		v.surface(c, th, p, m, sx, sy, s, pictures)
+		v.network(c, th, p, m, nx, ny, nw, nh, pictures)
+	}
+	lossChart(c, th, p, m, lx, ly, lw, lh)
 }
 
 // tone maps t in [−1, 1] to a colour: the background at 0, towards the
@@ -93,20 +100,24 @@ func paint(img *image.RGBA, th draw.Theme, vals []float64, n int, scale, offset,
 	return img
 }
 
-// surface draws the output over the plane in a square of side s at x, y,
-// with the points, the axes in the data set's units and a legend.
-func (v *Playground) surface(c draw.Canvas, th draw.Theme, p sim.Printer, m *playground.Model, x, y, s float64) {
+// surface draws the output over the plane in a square of side s at x, y:
+// with pictures, the output itself; without, the points, the axes in the
+// data set's units and a legend.
+func (v *Playground) surface(c draw.Canvas, th draw.Theme, p sim.Printer, m *playground.Model, x, y, s float64, pictures bool) {
 	reg := m.Regression()
+	top := y + 22
+	if pictures {
+		v.grid = m.Surface(v.grid, surfaceCells)
+		offset, scale := 0.5, 2.0 // a probability of class 1, from 0 to 1
+		if reg {
+			offset, scale = 0, 1
+		}
+		v.img = paint(v.img, th, v.grid, surfaceCells, scale, offset, 0.4)
+		c.Image(v.img, x, top, s, s)
+		return
+	}
 	title := p.Sprintf("Output after %d epochs", m.Epoch())
 	c.Text(x, y+14, title, draw.TextStyle{Color: th.Ink, Bold: true})
-	top := y + 22
-	v.grid = m.Surface(v.grid, surfaceCells)
-	offset, scale := 0.5, 2.0 // a probability of class 1, from 0 to 1
-	if reg {
-		offset, scale = 0, 1
-	}
-	v.img = paint(v.img, th, v.grid, surfaceCells, scale, offset, 0.4)
-	c.Image(v.img, x, top, s, s)
 	c.Stroke(draw.Rect(x, top, s, s), 1, th.Muted)
 
 	lo, hi := m.Domain()
@@ -216,29 +227,13 @@ func axisName(p sim.Printer, dir, quantity, input string) string {
 	return p.Sprintf("up, %s: %s", input, quantity)
 }
 
-// octagon holds the corners of a regular octagon of radius 1, from angle
-// 0 clockwise on screen.
-var octagon = [8][2]float64{
-	{1, 0}, {math.Sqrt2 / 2, math.Sqrt2 / 2}, {0, 1}, {-math.Sqrt2 / 2, math.Sqrt2 / 2},
-	{-1, 0}, {-math.Sqrt2 / 2, -math.Sqrt2 / 2}, {0, -1}, {math.Sqrt2 / 2, -math.Sqrt2 / 2},
-}
-
 // marker adds the shape of class k to path: a circle for 0, a square for
 // 1, so that classes differ in shape as well as colour.
 func marker(path *draw.Path, k int, x, y, r float64) {
 	switch k % 5 {
 	case 0:
-		if r >= 5 {
-			path.MoveTo(x+r, y)
-			path.Arc(x, y, r, 0, 2*math.Pi)
-			break
-		}
-		// Small circles as octagons: they look the same and cost the
-		// browser's triangulation far fewer vertices than arcs.
 		path.MoveTo(x+r, y)
-		for _, d := range octagon[1:] {
-			path.LineTo(x+r*d[0], y+r*d[1])
-		}
+		path.Arc(x, y, r, 0, 2*math.Pi)
 	case 1:
 		d := r * 0.9
 		path.MoveTo(x-d, y-d)
@@ -266,16 +261,10 @@ func marker(path *draw.Path, k int, x, y, r float64) {
 }
 
 // network draws the layers as columns of units, each showing its own
-// output over the plane, joined by their weights.
-func (v *Playground) network(c draw.Canvas, th draw.Theme, p sim.Printer, m *playground.Model, x, y, w, h float64) {
+// output over the plane, joined by their weights: with pictures, the
+// units' outputs; without, everything else.
+func (v *Playground) network(c draw.Canvas, th draw.Theme, p sim.Printer, m *playground.Model, x, y, w, h float64, pictures bool) {
 	sizes := m.Sizes()
-	c.Text(x, y+14, p.Sprintf("Network"), draw.TextStyle{Color: th.Ink, Bold: true})
-	for _, key := range []string{p.Sprintf("weights: orange +, blue −, thicker is larger"), p.Sprintf("weights: orange +, blue −")} {
-		if textWidth(key, 11)+textWidth(p.Sprintf("Network"), 14)+16 < w {
-			c.Text(x+w, y+14, key, draw.TextStyle{Color: th.Muted, Size: 11, Align: draw.End})
-			break
-		}
-	}
 	top, bottom := y+26, y+h
 	labelW := 40.0 // room for the features' names
 	left, right := x+labelW, x+w-4
@@ -295,33 +284,46 @@ func (v *Playground) network(c draw.Canvas, th draw.Theme, p sim.Printer, m *pla
 		n := float64(sizes[l])
 		return cx, (top+bottom)/2 + (float64(j)-(n-1)/2)*gapY
 	}
+	if pictures {
+		u := 0
+		for l, n := range sizes {
+			for j := range n {
+				cx, cy := pos(l, j)
+				if u == len(v.units) {
+					v.units = append(v.units, nil)
+				}
+				v.grid = m.UnitSurface(v.grid, unitCells, l, j)
+				scale, offset := unitScale(v.grid[:unitCells*unitCells])
+				if l == cols-1 && !m.Regression() {
+					scale, offset = 2, 0.5
+				}
+				v.units[u] = paint(v.units[u], th, v.grid, unitCells, scale, offset, 0.8)
+				c.Image(v.units[u], cx-box/2, cy-box/2, box, box)
+				u++
+			}
+		}
+		return
+	}
+	c.Text(x, y+14, p.Sprintf("Network"), draw.TextStyle{Color: th.Ink, Bold: true})
+	for _, key := range []string{p.Sprintf("weights: orange +, blue −, thicker is larger"), p.Sprintf("weights: orange +, blue −")} {
+		if textWidth(key, 11)+textWidth(p.Sprintf("Network"), 14)+16 < w {
+			c.Text(x+w, y+14, key, draw.TextStyle{Color: th.Muted, Size: 11, Align: draw.End})
+			break
+		}
+	}
 	if sizes[0] == 0 {
 		c.Text(x, (top+bottom)/2, p.Sprintf("no inputs"), draw.TextStyle{Color: th.Warn, Size: 12})
 	}
-	// The units' pictures first, all together: the browser's back end
-	// draws antialiased shapes through a buffer that every picture
-	// flushes, so alternating pictures and shapes costs a flush each.
-	// Weights end at the pictures' edges, so the order does not show.
 	var outlines draw.Path
-	u := 0
 	for l, n := range sizes {
 		for j := range n {
 			cx, cy := pos(l, j)
-			if u == len(v.units) {
-				v.units = append(v.units, nil)
-			}
-			v.grid = m.UnitSurface(v.grid, unitCells, l, j)
-			scale, offset := unitScale(v.grid[:unitCells*unitCells])
-			if l == cols-1 && !m.Regression() {
-				scale, offset = 2, 0.5
-			}
-			v.units[u] = paint(v.units[u], th, v.grid, unitCells, scale, offset, 0.8)
-			c.Image(v.units[u], cx-box/2, cy-box/2, box, box)
 			outlines.Ops = append(outlines.Ops, draw.Rect(cx-box/2, cy-box/2, box, box).Ops...)
-			u++
 		}
 	}
-	// One path per sign and width class keeps the drawing calls few.
+	// Weights end at the pictures' edges, so drawing them after the
+	// pictures does not show. One path per sign and width class keeps
+	// the drawing calls few.
 	var links [2][4]draw.Path
 	for l := 1; l < cols; l++ {
 		for to := range sizes[l] {
