@@ -221,7 +221,12 @@ func seeker(f fs.File) (io.ReadSeeker, error) {
 // notFound sends the site's 404 page with status 404, in the best form
 // the client accepts. It is never a conditional or partial response.
 func (h *handler) notFound(w http.ResponseWriter, r *http.Request) {
-	const page = "404.html"
+	page := "404.html"
+	// A missing page under a language's folder, such as /vi/…, gets that
+	// language's 404 page when the site has one.
+	if lang, _, ok := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/"); ok && lang != "" && fs.ValidPath(lang) && h.isFile(lang+"/404.html") {
+		page = lang + "/404.html"
+	}
 	st, err := fs.Stat(h.root, page)
 	if err != nil || st.IsDir() {
 		fail(w, "/", http.StatusNotFound)

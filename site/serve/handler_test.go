@@ -26,6 +26,7 @@ func testSite() fstest.MapFS {
 		"embed/bell/index.html":          f("<p>bell</p>"),
 		"vi/embed/bell/index.html":       f("<p>chuông</p>"),
 		"vi/index.html":                  f("<p>trang chủ</p>"),
+		"vi/404.html":                    f("<p>không có</p>"),
 		"case-studies/x/index.html":      f("<p>x</p>"),
 		"case-studies/x/index.html.gz":   f("GZ-x"),
 		"assets/sims.0123456789.wasm":    f("\x00asm-raw-bytes"),
@@ -236,6 +237,10 @@ func TestHandlerMethodsRedirectsAndNotFound(t *testing.T) {
 	w := get(t, h, "GET", "/no/such/page", map[string]string{"Accept-Encoding": "gzip"})
 	if w.Code != http.StatusNotFound || w.Body.String() != "<p>not here</p>" {
 		t.Errorf("missing page: got %d %q; want 404 with the 404 page", w.Code, w.Body.String())
+	}
+	w = get(t, h, "GET", "/vi/no/such/page", nil)
+	if w.Code != http.StatusNotFound || w.Body.String() != "<p>không có</p>" {
+		t.Errorf("missing Vietnamese page: got %d %q; want 404 with the Vietnamese 404 page", w.Code, w.Body.String())
 	}
 	w = get(t, h, "GET", "/no/such/page", map[string]string{"Accept-Encoding": "br", "If-None-Match": "*"})
 	if w.Code != http.StatusNotFound || w.Body.String() != "BR-404" || w.Header().Get("Content-Encoding") != "br" || w.Header().Get("ETag") != "" {
