@@ -98,3 +98,11 @@ func Start[M Model](m M) M {
 	}
 	return m
 }
+
+// Summarizer is implemented by models that write a plain-language
+// summary of their results for readers who will not run the simulation,
+// such as a paragraph a policymaker can paste into a memo. The page shows
+// it under its own heading with a Copy button, kept current.
+type Summarizer interface {
+	Summary(p Printer) string
+}

@@ -85,6 +85,9 @@ func run(p *page.Page) error {
 		})
 	}
 	p.AddEmbed(g.pr.Sprintf(e.Title), g.pr)
+	if _, ok := g.model.(sim.Summarizer); ok {
+		p.AddSummary(g.pr)
+	}
 	g.refresh(problemText(probs, g.pr), resetErr)
 	p.RemovePreview()
 
@@ -183,6 +186,9 @@ func (g *game) refresh(msg string, err error) {
 	}
 	g.page.SetMessage(msg)
 	g.page.SetDescription(g.model.Describe(g.pr))
+	if sm, ok := g.model.(sim.Summarizer); ok {
+		g.page.SetSummary(sm.Summary(g.pr))
+	}
 	query := g.model.Schema().Encode(q)
 	g.page.SetURL(query)
 	g.page.Store(query)

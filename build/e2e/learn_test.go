@@ -7,6 +7,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"nexuslab/sim"
 )
 
 // The learning simulations driven by keyboard alone, with the helpers of
@@ -121,6 +123,16 @@ func TestFairnessKeyboard(t *testing.T) {
 	qButton(t, ctx, "retrain")
 	m.do(t, "retrain")
 	m.expect(t, ctx, "New sample and retrain")
+
+	// The memo summary follows the state, one paragraph per block.
+	want := strings.Split(m.m.(sim.Summarizer).Summary(sim.English{}), "\n\n")
+	got := eval[[]string](t, ctx, `[...document.querySelectorAll('[data-sim-summary] p')].map(p => p.textContent)`)
+	if strings.Join(got, "\n\n") != strings.Join(want, "\n\n") {
+		t.Errorf("memo summary\ngot:  %q\nwant: %q", got, want)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('.sim-summary button[data-action="copy-summary"]').length`); n != 1 {
+		t.Errorf("Copy buttons for the summary: got %d want 1", n)
+	}
 }
 
 func TestKmeansKeyboard(t *testing.T) {

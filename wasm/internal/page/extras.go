@@ -314,3 +314,36 @@ func (p *Page) Canvas(title string, in *views.Input, pr sim.Printer, handle func
 	p.on(c, "pointercancel", pointer(views.Release))
 	return true
 }
+
+// AddSummary adds a section for a model's plain-language summary, with a
+// Copy button, after the description. SetSummary keeps it current.
+func (p *Page) AddSummary(pr sim.Printer) {
+	sec := p.el("section", "class", "sim-summary", "aria-labelledby", "sim-summary-h")
+	h := p.el("h2", "id", "sim-summary-h")
+	h.Set("textContent", pr.Sprintf("Summary for a memo"))
+	text := p.el("div", "data-sim-summary", "")
+	copyBtn := p.el("button", "type", "button", "data-action", "copy-summary")
+	copyBtn.Set("textContent", pr.Sprintf("Copy"))
+	for _, el := range []js.Value{h, text, copyBtn} {
+		sec.Call("appendChild", el)
+	}
+	p.desc.Call("after", sec)
+	p.summary = text
+	p.on(copyBtn, "click", func(js.Value) { p.copyText(text.Get("innerText").String(), copyBtn, pr) })
+}
+
+// SetSummary writes the summary, one paragraph per blank-line-separated
+// block, when it changed.
+func (p *Page) SetSummary(s string) {
+	if p.summary.IsUndefined() || s == p.lastSummary {
+		return
+	}
+	p.lastSummary = s
+	frag := p.doc.Call("createDocumentFragment")
+	for _, para := range strings.Split(s, "\n\n") {
+		el := p.el("p")
+		el.Set("textContent", strings.TrimSpace(para))
+		frag.Call("appendChild", el)
+	}
+	p.summary.Call("replaceChildren", frag)
+}

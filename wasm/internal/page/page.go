@@ -23,6 +23,8 @@ type Page struct {
 	lastLabels     []ebitendraw.Label
 	funcs          []js.Func // kept so callbacks are not collected
 	inFrame        bool
+	summary        js.Value // the summary section's text, when the model writes one
+	lastSummary    string
 }
 
 // Find returns the first element with a data-sim attribute.
