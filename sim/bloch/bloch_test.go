@@ -8,21 +8,14 @@ import (
 	"testing"
 
 	"nexuslab/sim"
+	"nexuslab/sim/simtest"
 )
 
 const tol = 1e-9
 
+// reset resets m from a test query that needs no correction.
 func reset(t *testing.T, m *Model, query string) error {
-	t.Helper()
-	q, err := url.ParseQuery(query)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, probs := schema.Parse(q)
-	if len(probs) > 0 {
-		t.Fatalf("Parse(%q) problems: %v", query, probs)
-	}
-	return m.Reset(v)
+	return m.Reset(simtest.Values(t, schema, query))
 }
 
 func near(a, b [3]float64) bool {

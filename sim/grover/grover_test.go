@@ -10,19 +10,12 @@ import (
 
 	"nexuslab/sim"
 	"nexuslab/sim/quantum"
+	"nexuslab/sim/simtest"
 )
 
+// reset resets m from a test query that needs no correction.
 func reset(t *testing.T, m *Model, query string) error {
-	t.Helper()
-	q, err := url.ParseQuery(query)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, probs := schema.Parse(q)
-	if len(probs) > 0 {
-		t.Fatalf("Parse(%q) problems: %v", query, probs)
-	}
-	return m.Reset(v)
+	return m.Reset(simtest.Values(t, schema, query))
 }
 
 // TestOptimalCount checks the optimal iteration count against the

@@ -16,16 +16,12 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"nexuslab/build/internal/browser"
-	"nexuslab/build/internal/pipeline"
-	"nexuslab/site"
 )
 
 // nets are the playground states measured, from the default network to
@@ -47,20 +43,11 @@ func run() error {
 	seconds := flag.Float64("seconds", 5, "how long to count frames for each network")
 	built := flag.String("site", "", "measure this already built site instead of building one")
 	flag.Parse()
-	out := *built
-	if out == "" {
-		dir, err := os.MkdirTemp("", "nexus-learnfps-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(dir)
-		out = filepath.Join(dir, "public")
-		if err := pipeline.Build(pipeline.Options{Out: out}); err != nil {
-			return err
-		}
+	url, _, stop, err := browser.Serve(".", *built)
+	if err != nil {
+		return err
 	}
-	srv := httptest.NewServer(site.Handler(os.DirFS(out)))
-	defer srv.Close()
+	defer stop()
 	exe, err := browser.Chromium()
 	if err != nil {
 		return err
@@ -70,22 +57,8 @@ func run() error {
 		return err
 	}
 	defer os.RemoveAll(profile)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(profile),
-		chromedp.WindowSize(800, 520), // the embed snippet's size
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("enable-unsafe-swiftshader", true),
-		chromedp.Flag("use-angle", "swiftshader"),
-	)
+	// The embed snippet's size.
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browser.Options(exe, profile, 800, 520)...)
 	defer cancelAlloc()
 	bctx, cancelBrowser := chromedp.NewContext(alloc)
 	defer cancelBrowser()
@@ -96,13 +69,13 @@ func run() error {
 	fmt.Printf("Playground redraw while training, headless Chromium with software GL, 800×520, %.0f s each:\n", *seconds)
 	// Paused, the page draws nothing new: the frame rate the browser
 	// gives an idle page, for reference.
-	idle, _, err := measure(bctx, srv.URL+"/embed/playground/", *seconds, false)
+	idle, _, err := measure(bctx, url+"/embed/playground/", *seconds, false)
 	if err != nil {
 		return fmt.Errorf("paused: %w", err)
 	}
 	fmt.Printf("  %-42s %6.1f frames/s\n", "paused (no redraw)", idle)
 	for _, n := range nets {
-		fps, eps, err := measure(bctx, srv.URL+"/embed/playground/?"+n.query, *seconds, true)
+		fps, eps, err := measure(bctx, url+"/embed/playground/?"+n.query, *seconds, true)
 		if err != nil {
 			return fmt.Errorf("%s: %w", n.name, err)
 		}

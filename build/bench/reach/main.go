@@ -13,7 +13,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -25,8 +24,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"nexuslab/build/internal/browser"
-	"nexuslab/build/internal/pipeline"
-	"nexuslab/site"
 )
 
 const caseStudy = "/case-studies/entanglement-secure-public-services/"
@@ -42,20 +39,11 @@ func run() error {
 	runs := flag.Int("runs", 3, "throttled sim loads to time; 0 skips them")
 	built := flag.String("site", "", "measure this already built site instead of building one")
 	flag.Parse()
-	out := *built
-	if out == "" {
-		dir, err := os.MkdirTemp("", "nexus-reach-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(dir)
-		out = filepath.Join(dir, "public")
-		if err := pipeline.Build(pipeline.Options{Out: out}); err != nil {
-			return err
-		}
+	url, _, stop, err := browser.Serve(".", *built)
+	if err != nil {
+		return err
 	}
-	srv := httptest.NewServer(site.Handler(os.DirFS(out)))
-	defer srv.Close()
+	defer stop()
 	chrome, err := browser.Chromium()
 	if err != nil {
 		return err
@@ -63,7 +51,7 @@ func run() error {
 
 	fmt.Println("Lighthouse, mobile (performance / accessibility / best practices / SEO):")
 	for _, p := range []string{"/", caseStudy} {
-		scores, err := lighthouse(chrome, srv.URL+p)
+		scores, err := lighthouse(chrome, url+p)
 		if err != nil {
 			return err
 		}
@@ -73,7 +61,7 @@ func run() error {
 	if *runs == 0 {
 		return nil
 	}
-	times, err := simReady(chrome, srv.URL+caseStudy, *runs)
+	times, err := simReady(chrome, url+caseStudy, *runs)
 	if err != nil {
 		return err
 	}
@@ -143,12 +131,8 @@ func simReady(chrome, url string, runs int) ([]time.Duration, error) {
 }
 
 func oneLoad(chrome, profile, url string) (time.Duration, error) {
-	alloc, cancel := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chrome), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.NoFirstRun, chromedp.UserDataDir(profile), chromedp.WindowSize(412, 823),
-		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-		chromedp.Flag("enable-unsafe-swiftshader", true))
+	// A phone-sized window.
+	alloc, cancel := chromedp.NewExecAllocator(context.Background(), browser.Options(chrome, profile, 412, 823)...)
 	defer cancel()
 	ctx, cancelCtx := chromedp.NewContext(alloc)
 	defer cancelCtx()

@@ -3,10 +3,8 @@ package browser
 import (
 	"context"
 	"fmt"
-	"net/http/httptest"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -15,9 +13,6 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
-
-	"nexuslab/build/internal/pipeline"
-	"nexuslab/site"
 )
 
 // Env is a built site served on loopback and a running Chromium.
@@ -49,41 +44,20 @@ func Start(root string) (*Env, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp("", "nexus-site-")
+	env := &Env{}
+	url, dir, stop, err := Serve(root, "")
 	if err != nil {
 		return nil, err
 	}
-	env := &Env{Dir: filepath.Join(dir, "public")}
-	env.cleanup = append(env.cleanup, func() { os.RemoveAll(dir) })
-	if err := pipeline.Build(pipeline.Options{Root: root, Out: env.Dir}); err != nil {
-		env.Close()
-		return nil, fmt.Errorf("build the site: %w", err)
-	}
-	srv := httptest.NewServer(site.Handler(os.DirFS(env.Dir)))
-	env.URL = srv.URL
-	env.cleanup = append(env.cleanup, srv.Close)
+	env.URL, env.Dir = url, dir
+	env.cleanup = append(env.cleanup, stop)
 
 	profile, err := os.MkdirTemp("", "nexus-chromium-")
 	if err != nil {
 		env.Close()
 		return nil, err
 	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(profile),
-		chromedp.WindowSize(1000, 700),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("enable-unsafe-swiftshader", true),
-		chromedp.Flag("use-angle", "swiftshader"),
-	)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), Options(exe, profile, 1000, 700)...)
 	browser, cancelBrowser := chromedp.NewContext(alloc)
 	env.browser = browser
 	env.cleanup = append(env.cleanup, cancelBrowser, cancelAlloc, func() { removeRetry(profile) })

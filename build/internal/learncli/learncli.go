@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"nexuslab/build/internal/cliargs"
 	"nexuslab/sim"
 	"nexuslab/sim/fairness"
 	"nexuslab/sim/learn"
@@ -272,7 +273,7 @@ func audit1(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&cols.Group, "group", "", "column of the group")
 	threshold := fs.Float64("threshold", 0.5, "with --score: flag scores at or above this")
 	summary := fs.Bool("summary", false, "add a plain-language summary")
-	pos, err := parseInterspersed(fs, args)
+	pos, err := cliargs.Parse(fs, args)
 	if err != nil {
 		return 2
 	}
@@ -338,21 +339,4 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 	set := false
 	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
 	return set
-}
-
-// parseInterspersed parses flags that may come before or after the
-// positional arguments, and returns the positional ones.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"nexuslab/build/internal/cliargs"
 	"nexuslab/sim/quantum"
 	"nexuslab/sim/quantum/qasm"
 )
@@ -44,23 +45,6 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "nexus qasm: unknown command %q\n%s", args[0], usage)
 	return 2
-}
-
-// parseInterspersed parses flags that may come before or after the
-// positional arguments, and returns the positional ones.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
 }
 
 // read returns the program named by path, "-" meaning stdin, and the name
@@ -101,7 +85,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	shots := fs.Int("shots", 0, "sample this many shots")
 	seedText := fs.String("seed", "0", "seed for the shots and mid-circuit outcomes (0 to 2^64-1)")
 	sv := fs.Bool("statevector", false, "print the final state vector")
-	pos, err := parseInterspersed(fs, args)
+	pos, err := cliargs.Parse(fs, args)
 	if err != nil {
 		return 2
 	}
@@ -196,7 +180,7 @@ func format(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("nexus qasm fmt", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	write := fs.Bool("w", false, "write the result back to the file")
-	pos, err := parseInterspersed(fs, args)
+	pos, err := cliargs.Parse(fs, args)
 	if err != nil {
 		return 2
 	}
