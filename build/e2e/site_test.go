@@ -238,13 +238,14 @@ func clickToLoad(t *testing.T, ctx context.Context, link, path string) {
 	t.Helper()
 	run(t, ctx, chromedp.Click(chromedp.CSS(link)))
 	// The document changes under the poll while the browser navigates;
-	// the protocol then reports the old context as gone, so poll again.
+	// the protocol then reports the old context as gone, or the target as
+	// navigated, so poll again.
 	for range 50 {
 		_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](`location.pathname === `+jsString(path)+` && document.readyState === 'complete'`, chromedp.WithPollingTimeout(30e9)))
 		if err == nil {
 			return
 		}
-		if !strings.Contains(err.Error(), "context") {
+		if msg := err.Error(); !strings.Contains(msg, "context") && !strings.Contains(msg, "navigated") {
 			t.Fatalf("waiting for %s: %v", path, err)
 		}
 	}
