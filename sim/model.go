@@ -9,7 +9,12 @@ import (
 type Action struct {
 	Name  string // value of the button's data-action attribute
 	Label string // English label, also its message key
+	When  string // shown only while a parameter has a value, as Param.When; empty means always
 }
+
+// Visible reports whether the button of a shows while the parameters
+// have the values q.
+func (a Action) Visible(q url.Values) bool { return meets(q, a.When) }
 
 // Model is one simulation. Its methods are not safe for concurrent use.
 type Model interface {
@@ -25,6 +30,9 @@ type Model interface {
 	// Describe states the current state in words.
 	Describe(p Printer) string
 	// Query returns the parameters that reproduce the current state.
+	// It holds Private values too, so that the host can apply the next
+	// edit on top of them; the host persists only Schema.Encode of it,
+	// which leaves them out.
 	Query() url.Values
 }
 
@@ -81,13 +89,28 @@ type Motion interface {
 
 // ParamError is an error about one parameter's value that a model found
 // beyond what its schema checks, such as a syntax error in a program
-// given as text. The page shows Msg next to that parameter's control.
+// given as text. The page shows Text next to that parameter's control.
 type ParamError struct {
-	Param string
-	Msg   string
+	Param string // parameter name
+	Msg   string // what is wrong, in English
+	// Format and Args are Msg before formatting, as in Problem: Format is
+	// the English message key, and an argument may be Translatable, such
+	// as a parser's error. Without Format, Msg is shown as it is.
+	Format string
+	Args   []any
+}
+
+// ParamErrorf returns a ParamError about param whose message is format
+// formatted with args as English.Sprintf does, keeping both for Text.
+func ParamErrorf(param, format string, args ...any) *ParamError {
+	return &ParamError{Param: param, Msg: English{}.Sprintf(format, args...), Format: format, Args: args}
 }
 
 func (e *ParamError) Error() string { return e.Param + ": " + e.Msg }
+
+// Text returns the message in the language of pr, without the
+// parameter's name: the page shows it by that parameter's control.
+func (e *ParamError) Text(pr Printer) string { return text(pr, e.Msg, e.Format, e.Args) }
 
 // Start resets m to its schema's defaults and returns it, for a model's
 // New function. The defaults are part of the model's code, so a failure

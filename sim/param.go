@@ -52,6 +52,44 @@ type Param struct {
 	MaxLen  int      // Text: longest value in bytes; 0 means 4096
 	Hidden  bool     // state kept in the URL but not shown as a control
 	File    string   // Text: a file name such as "circuit.qasm"; the page then offers to open, copy and download the text
+	// ChoiceLabels are the English names of Choices shown in the control,
+	// in the same order, each also its message key; nil shows the values
+	// themselves, as keys too. Values stay what URLs hold.
+	ChoiceLabels []string
+	// Private keeps the value in memory only, for what a reader brings
+	// of their own, such as a data file: Encode leaves it out, so it
+	// never reaches the URL, the state saved on the device, an embed
+	// snippet or a message to the embedding page, and the page says so
+	// next to the control. A reload starts again from the default.
+	Private bool
+	// When shows the control only while another parameter has a value,
+	// written "name=value", such as "source=csv"; empty means always.
+	// The value still counts when the control is not shown.
+	When string
+}
+
+// ChoiceLabel returns the English label of the i-th of p's Choices,
+// also its message key: its ChoiceLabels entry, or the value itself.
+func (p Param) ChoiceLabel(i int) string {
+	if p.ChoiceLabels != nil {
+		return p.ChoiceLabels[i]
+	}
+	return p.Choices[i]
+}
+
+// Visible reports whether the control of p shows while the parameters
+// have the values q: never when p is Hidden, otherwise when q meets
+// p.When.
+func (p Param) Visible(q url.Values) bool { return !p.Hidden && meets(q, p.When) }
+
+// meets reports whether q meets a condition "name=value"; the empty
+// condition is always met.
+func meets(q url.Values, cond string) bool {
+	if cond == "" {
+		return true
+	}
+	name, value, _ := strings.Cut(cond, "=")
+	return q.Get(name) == value
 }
 
 // Schema is the ordered list of a model's parameters.
@@ -75,6 +113,26 @@ func (s Schema) Defaults() Values {
 	return v
 }
 
+// Check returns the first mistake in the schema, which is part of a
+// model's code: a name used twice, ChoiceLabels that do not name the
+// Choices one to one, or a default that Parse would correct.
+func (s Schema) Check() error {
+	seen := make(map[string]bool, len(s))
+	for _, p := range s {
+		if seen[p.Name] {
+			return fmt.Errorf("sim: parameter %q is listed twice", p.Name)
+		}
+		seen[p.Name] = true
+		if p.ChoiceLabels != nil && (p.Kind != Choice || len(p.ChoiceLabels) != len(p.Choices)) {
+			return fmt.Errorf("sim: parameter %q has %d choice labels for %d choices", p.Name, len(p.ChoiceLabels), len(p.Choices))
+		}
+		if _, msg := p.normalize(p.Default); msg.Format != "" {
+			return fmt.Errorf("sim: the default of parameter %q: %s", p.Name, fmt.Sprintf(msg.Format, msg.Args...))
+		}
+	}
+	return nil
+}
+
 // Problem is a parameter value that Parse had to correct.
 type Problem struct {
 	Param string // parameter name
@@ -89,12 +147,7 @@ type Problem struct {
 func (p Problem) Error() string { return p.Param + ": " + p.Msg }
 
 // Text returns the problem as Error does, in the language of pr.
-func (p Problem) Text(pr Printer) string {
-	if p.Format == "" {
-		return p.Param + ": " + p.Msg
-	}
-	return p.Param + ": " + pr.Sprintf(p.Format, p.Args...)
-}
+func (p Problem) Text(pr Printer) string { return p.Param + ": " + text(pr, p.Msg, p.Format, p.Args) }
 
 // Parse reads the schema's parameters from q. A missing parameter takes its
 // default. A value out of range is clamped and a garbage value replaced by
@@ -231,7 +284,9 @@ func (v Values) Query() url.Values {
 }
 
 // Encode writes q as a query string with the schema's parameters first,
-// in schema order, so URLs read the way the controls do.
+// in schema order, so URLs read the way the controls do. It leaves out
+// Private parameters: whatever the host persists or shares goes through
+// Encode, so a private value cannot leak into it.
 func (s Schema) Encode(q url.Values) string {
 	var b strings.Builder
 	add := func(k, v string) {
@@ -243,7 +298,7 @@ func (s Schema) Encode(q url.Values) string {
 		b.WriteString(url.QueryEscape(v))
 	}
 	for _, p := range s {
-		if vs, ok := q[p.Name]; ok && len(vs) > 0 {
+		if vs, ok := q[p.Name]; ok && len(vs) > 0 && !p.Private {
 			add(p.Name, vs[0])
 		}
 	}

@@ -108,3 +108,58 @@ func (v viPrinter) Sprintf(key string, args ...any) string {
 	}
 	return fmt.Sprintf(key, args...)
 }
+
+func TestEncodeLeavesOutPrivate(t *testing.T) {
+	s := Schema{
+		{Name: "mode", Kind: Choice, Choices: []string{"demo", "own"}, Default: "demo"},
+		{Name: "data", Kind: Text, MaxLen: 1 << 20, File: "data.csv", Private: true, When: "mode=own"},
+		{Name: "column", Kind: Text, MaxLen: 100, Default: "label", When: "mode=own"},
+	}
+	const secret = "name,diagnosis\nNguyen Van A,1\n"
+	v, probs := s.Parse(url.Values{"mode": {"own"}, "data": {secret}, "column": {"diagnosis"}})
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	// The value is parsed like any other, so the host can apply edits on
+	// top of it...
+	if got := v.String("data"); got != strings.TrimSpace(secret) {
+		t.Errorf("parsed private value got: %q want: the text", got)
+	}
+	// ...but what the host persists and shares never holds it.
+	got := s.Encode(v.Query())
+	if want := "mode=own&column=diagnosis"; got != want {
+		t.Errorf("Encode got: %q want: %q", got, want)
+	}
+	if strings.Contains(got, "Nguyen") || strings.Contains(got, "data=") {
+		t.Errorf("Encode leaked the private value: %q", got)
+	}
+}
+
+func TestVisible(t *testing.T) {
+	own := url.Values{"mode": {"own"}}
+	demo := url.Values{"mode": {"demo"}}
+	cases := []struct {
+		p         Param
+		own, demo bool
+	}{
+		{Param{Name: "always"}, true, true},
+		{Param{Name: "hidden", Hidden: true}, false, false},
+		{Param{Name: "data", When: "mode=own"}, true, false},
+		{Param{Name: "people", When: "mode=demo"}, false, true},
+		{Param{Name: "spaced", When: "mode=your data"}, false, false},
+	}
+	for _, c := range cases {
+		if got := c.p.Visible(own); got != c.own {
+			t.Errorf("%s.Visible(mode=own) = %v; want %v", c.p.Name, got, c.own)
+		}
+		if got := c.p.Visible(demo); got != c.demo {
+			t.Errorf("%s.Visible(mode=demo) = %v; want %v", c.p.Name, got, c.demo)
+		}
+	}
+	if got := (Action{Name: "example", When: "mode=own"}).Visible(demo); got {
+		t.Error("an action for mode=own is visible with mode=demo")
+	}
+	if got := (Action{Name: "example", When: "mode=your data"}).Visible(url.Values{"mode": {"your data"}}); !got {
+		t.Error("a condition whose value has a space is not met")
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -69,8 +68,6 @@ var assetFS embed.FS
 type asset struct {
 	URL  string // site path, e.g. /assets/style.1a2b3c4d.css
 	Size int64  // bytes on disk
-	data []byte
-	src  string // file to copy instead of data, for the large wasm
 }
 
 // site is one build in progress.
@@ -78,6 +75,9 @@ type site struct {
 	cfg      Config
 	assets   map[string]*asset             // by logical name, e.g. "style.css"
 	pageTmpl map[string]*template.Template // by page name
+	partTmpl *template.Template            // base and partials, for cachedPart
+	parts    sync.Map                      // cachedPart's results by name and key
+	bufs     sync.Pool                     // *bytes.Buffer, see buffer
 	tkeys    []templateKey
 	cats     map[string]*catalogue
 	cat      *catalogue // the language pages are rendered in
@@ -102,7 +102,8 @@ type site struct {
 	mu    sync.Mutex
 	probs Problems
 	warns Problems
-	out   map[string][]byte // rendered files by site path, without the leading /
+	out   map[string][]byte // rendered files by site path, without the leading /; see emit
+	w     *treeWriter       // writes s.out as it fills; nil when only checking
 }
 
 // Build renders the site described by cfg. When the content has problems
@@ -112,7 +113,20 @@ func Build(cfg Config) error {
 	if err != nil {
 		return err
 	}
+	var c *compressor
+	if !cfg.NoCompress {
+		c = &compressor{cacheDir: cfg.CacheDir}
+	}
+	// Pages are written as they are rendered, into a folder that takes
+	// the place of cfg.Out once every file is written.
+	w, err := newTreeWriter(cfg.Out, c)
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	defer os.RemoveAll(w.root)
+	s.w = w
 	if err := s.render(); err != nil {
+		_ = w.wait()
 		return err
 	}
 	return s.write()
@@ -231,6 +245,11 @@ func (s *site) render() error {
 		}
 		s.absorb(ls)
 		others = append(others, ls)
+	}
+	if s.w != nil {
+		// The pages' folders are known: making them while the Markdown
+		// renders takes that work off the end of the build.
+		s.w.makeDirs(s.pageDirs())
 	}
 	// Bodies and references are checked even when some files failed to
 	// load, so that one run reports every problem it can; links are
@@ -406,6 +425,11 @@ func (s *site) loadTemplates() error {
 			return s.cat.T(key, args...)
 		},
 		"tn": func(key string, n int) string { return s.cat.N(key, n) },
+		// cached renders a part of the page that is the same on many
+		// pages once per site: the template name given key as its data.
+		"cached": func(name string, key any) (template.HTML, error) {
+			return s.cachedPart(name, key)
+		},
 	}
 	root := template.New("").Funcs(funcs)
 	if _, err := root.ParseFS(templateFS, "templates/base.html", "templates/partials.html"); err != nil {
@@ -432,21 +456,60 @@ func (s *site) loadTemplates() error {
 		}
 	}
 	s.pageTmpl = pages
+	s.partTmpl = set
 	s.tkeys = templateKeys(trees)
 	return nil
+}
+
+// cachedPart returns the template name executed with key as its data,
+// rendered once per site: the page chrome depends on a few values, not
+// on the page, and rendering it for every page would be most of the
+// template work of a small page.
+func (s *site) cachedPart(name string, key any) (template.HTML, error) {
+	k := fmt.Sprint(name, "\x00", key)
+	if h, ok := s.parts.Load(k); ok {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := s.partTmpl.ExecuteTemplate(&b, name, key); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	s.parts.Store(k, h)
+	return h, nil
 }
 
 // execute renders a page template into the site path out.
 func (s *site) execute(name, out string, data pageData) error {
 	out = s.lang.outPath(out)
-	var b bytes.Buffer
-	if err := s.pageTmpl[name].ExecuteTemplate(&b, "page", data); err != nil {
+	b := s.buffer()
+	defer s.bufs.Put(b)
+	if err := s.pageTmpl[name].ExecuteTemplate(b, "page", data); err != nil {
 		return fmt.Errorf("site: render %s: %w", out, err)
 	}
-	s.mu.Lock()
-	s.out[out] = b.Bytes()
-	s.mu.Unlock()
+	s.emit(out, bytes.Clone(b.Bytes()))
 	return nil
+}
+
+// emit records a rendered file at site path p and hands it to the
+// writer.
+func (s *site) emit(p string, data []byte) {
+	s.mu.Lock()
+	s.out[p] = data
+	s.mu.Unlock()
+	s.w.add(p, data)
+}
+
+// buffer returns an empty buffer from the site's pool, for rendering
+// into before copying the result: a page grows its buffer many times,
+// and reusing one saves that work and garbage for every other page.
+// Put it back into s.bufs when done.
+func (s *site) buffer() *bytes.Buffer {
+	if b, ok := s.bufs.Get().(*bytes.Buffer); ok {
+		b.Reset()
+		return b
+	}
+	return new(bytes.Buffer)
 }
 
 // loadAssets fingerprints the embedded assets and the simulation program.
@@ -459,7 +522,7 @@ func (s *site) loadAssets() error {
 		if err != nil {
 			return err
 		}
-		s.addAsset(path.Base(p), data, "")
+		s.addAsset(path.Base(p), data)
 		return nil
 	})
 	if err != nil {
@@ -473,28 +536,31 @@ func (s *site) loadAssets() error {
 		if err != nil {
 			return fmt.Errorf("site: %w", err)
 		}
-		s.addAsset(f.name, data, f.src)
 		if f.name == "sims.wasm" {
+			// Compressed before the writer has it, which then finds it
+			// in the cache.
 			z, err := (compressor{cacheDir: s.cfg.CacheDir}).compressed(data, "br")
 			if err != nil {
 				return fmt.Errorf("site: compress %s: %w", f.src, err)
 			}
-			s.wasm = WasmInfo{URL: s.assets[f.name].URL, Size: int64(len(data)), Transfer: int64(len(z))}
+			s.wasm = WasmInfo{Size: int64(len(data)), Transfer: int64(len(z))}
 		}
+		s.addAsset(f.name, data)
+	}
+	if a, ok := s.assets["sims.wasm"]; ok {
+		s.wasm.URL = a.URL
 	}
 	return nil
 }
 
-func (s *site) addAsset(name string, data []byte, src string) {
+// addAsset fingerprints an asset and hands it to the writer at once: the
+// slow, best compression of assets then overlaps with rendering.
+func (s *site) addAsset(name string, data []byte) {
 	sum := sha256.Sum256(data)
 	ext := path.Ext(name)
 	a := &asset{URL: "/assets/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext, Size: int64(len(data))}
-	if src != "" {
-		a.src = src
-	} else {
-		a.data = data
-	}
 	s.assets[name] = a
+	s.w.add(strings.TrimPrefix(a.URL, "/"), data)
 }
 
 // WasmInfo is what a page says about the simulation program before
@@ -505,68 +571,22 @@ type WasmInfo struct {
 	Transfer int64  // bytes over the wire with brotli
 }
 
-// write writes the rendered site into a temporary folder beside cfg.Out,
-// compresses it and puts it in place of cfg.Out.
+// write adds the media to the files the writer has been given while
+// the site rendered, waits for it, and puts its folder in place of
+// cfg.Out.
 func (s *site) write() error {
-	parent := filepath.Dir(filepath.Clean(s.cfg.Out))
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("site: %w", err)
-	}
-	tmp, err := os.MkdirTemp(parent, ".build-")
-	if err != nil {
-		return fmt.Errorf("site: %w", err)
-	}
-	defer os.RemoveAll(tmp)
-	files := map[string][]byte{}
-	copies := map[string]string{}
-	for _, a := range s.assets {
-		p := strings.TrimPrefix(a.URL, "/")
-		if a.src != "" {
-			copies[p] = a.src
-		} else {
-			files[p] = a.data
-		}
-	}
 	for p := range s.media {
 		data, err := fs.ReadFile(s.cfg.Content, strings.TrimPrefix(p, "/"))
 		if err != nil {
+			_ = s.w.wait()
 			return fmt.Errorf("site: %w", err)
 		}
-		files[strings.TrimPrefix(p, "/")] = data
+		s.w.add(strings.TrimPrefix(p, "/"), data)
 	}
-	for p, data := range s.out {
-		files[p] = data
-	}
-	for p, src := range copies {
-		data, err := os.ReadFile(src)
-		if err != nil {
-			return fmt.Errorf("site: %w", err)
-		}
-		files[p] = data
-	}
-	names := make([]string, 0, len(files))
-	for p := range files {
-		names = append(names, p)
-	}
-	slices.Sort(names)
-	if err := makeDirs(tmp, names); err != nil {
+	if err := s.w.wait(); err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
-	c := compressor{cacheDir: s.cfg.CacheDir}
-	err = parallel(len(names), func(i int) error {
-		p := names[i]
-		dst := filepath.Join(tmp, filepath.FromSlash(p))
-		if err := os.WriteFile(dst, files[p], 0o644); err != nil {
-			return err
-		}
-		if s.cfg.NoCompress {
-			return nil
-		}
-		return c.compressFile(dst, files[p], strings.HasPrefix(p, "assets/"))
-	})
-	if err != nil {
-		return fmt.Errorf("site: %w", err)
-	}
+	tmp := s.w.root
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
@@ -638,31 +658,4 @@ func parallel(n int, f func(i int) error) error {
 	}
 	wg.Wait()
 	return first
-}
-
-// makeDirs creates the folders of every file in names under root, each
-// once and parents first: one system call a folder, where MkdirAll per
-// file would probe every parent again for each of thousands of pages.
-func makeDirs(root string, names []string) error {
-	made := map[string]bool{".": true}
-	var mk func(dir string) error
-	mk = func(dir string) error {
-		if made[dir] {
-			return nil
-		}
-		if err := mk(path.Dir(dir)); err != nil {
-			return err
-		}
-		made[dir] = true
-		if err := os.Mkdir(filepath.Join(root, filepath.FromSlash(dir)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			return err
-		}
-		return nil
-	}
-	for _, n := range names {
-		if err := mk(path.Dir(n)); err != nil {
-			return err
-		}
-	}
-	return nil
 }

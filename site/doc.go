@@ -19,9 +19,11 @@
 // with its prebuilt index, the 404 page, the Atom feed, sitemap.xml and
 // robots.txt. It then checks internal links and anchors against the
 // result and the message catalogues against the keys the templates and
-// the site use. Only when nothing is wrong does it write the files, with
+// the site use. Files are written as they are rendered, with
 // fingerprinted assets and .br and .gz twins, into a temporary folder
-// that replaces Config.Out. Check runs every step but the writing.
+// beside Config.Out, which takes its place only when nothing is wrong;
+// otherwise the folder is removed and Config.Out is left alone. Check
+// runs every step but the writing.
 //
 // Every problem is reported at once as FILE:LINE: message in Problems.
 //

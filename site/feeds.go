@@ -56,9 +56,8 @@ type oEmbed struct {
 	CacheAge     int    `json:"cache_age"`
 }
 
-// writeFeeds writes the Atom feed, the sitemap, robots.txt and the
-// oEmbed responses.
-func (s *site) writeFeeds(gallery []*galleryEntry) error {
+// writeFeed writes the Atom feed of the case studies.
+func (s *site) writeFeed() error {
 	base := s.cfg.BaseURL
 	feed := atomFeed{
 		Lang:   s.cat.Lang,
@@ -85,8 +84,14 @@ func (s *site) writeFeeds(gallery []*galleryEntry) error {
 	if err != nil {
 		return fmt.Errorf("site: feed: %w", err)
 	}
-	s.out["feed.xml"] = append([]byte(xml.Header), data...)
+	s.emit("feed.xml", append([]byte(xml.Header), data...))
+	return nil
+}
 
+// writeSitemap writes the sitemap of every page rendered, robots.txt and
+// the oEmbed responses.
+func (s *site) writeSitemap(gallery []*galleryEntry) error {
+	base := s.cfg.BaseURL
 	var urls []string
 	for p := range s.out {
 		if strings.HasSuffix(p, "index.html") {
@@ -102,8 +107,8 @@ func (s *site) writeFeeds(gallery []*galleryEntry) error {
 		b.WriteString("</loc></url>\n")
 	}
 	b.WriteString("</urlset>\n")
-	s.out["sitemap.xml"] = []byte(b.String())
-	s.out["robots.txt"] = []byte("User-agent: *\nAllow: /\nSitemap: " + base + "/sitemap.xml\n")
+	s.emit("sitemap.xml", []byte(b.String()))
+	s.emit("robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+base+"/sitemap.xml\n"))
 
 	for _, g := range gallery {
 		data, err := json.Marshal(oEmbed{
@@ -113,7 +118,7 @@ func (s *site) writeFeeds(gallery []*galleryEntry) error {
 		if err != nil {
 			return fmt.Errorf("site: oembed: %w", err)
 		}
-		s.out["oembed/"+g.Name+".json"] = data
+		s.emit("oembed/"+g.Name+".json", data)
 	}
 	return nil
 }

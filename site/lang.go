@@ -11,6 +11,7 @@ import (
 
 	"nexuslab/sim"
 	"nexuslab/sim/i18n"
+	"nexuslab/site/markup"
 )
 
 // language is one language the site is rendered in. English, the
@@ -117,6 +118,9 @@ type shared struct {
 	// translated holds translationKey(lang, URL) for each page whose text
 	// exists in lang.
 	translated map[string]bool
+	// math holds the formulas converted to MathML: a page not yet
+	// translated shows the same formulas in every language.
+	math markup.MathCache
 }
 
 // forLang returns a site that renders the content in language l into
@@ -125,7 +129,7 @@ type shared struct {
 func (s *site) forLang(l language) (*site, error) {
 	ls := &site{
 		cfg: s.cfg, assets: s.assets, cats: s.cats, cat: s.cats[l.Code], wasm: s.wasm,
-		media: s.media, out: s.out, lang: l, langs: s.langs, shared: s.shared,
+		media: s.media, out: s.out, w: s.w, lang: l, langs: s.langs, shared: s.shared,
 		simCats: s.simCats, pr: s.simPrinter(l.Code),
 	}
 	if err := ls.loadTemplates(); err != nil {
@@ -444,6 +448,18 @@ func (s *site) contentURLs() []string {
 		out = append(out, p.URL)
 	}
 	return out
+}
+
+// pageDirs lists the output folders of the pages written in Markdown,
+// in every language, for the writer to make while they render.
+func (s *site) pageDirs() []string {
+	var dirs []string
+	for _, u := range s.contentURLs() {
+		for _, l := range s.langs {
+			dirs = append(dirs, path.Dir(l.outPath(strings.TrimPrefix(u, "/")+"index.html")))
+		}
+	}
+	return dirs
 }
 
 // searchIndexName is the asset name of the search index in the site's

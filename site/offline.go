@@ -68,9 +68,7 @@ func (s *site) writeServiceWorker() error {
 		fmt.Fprintf(&b, "const %s = %s;\n", c.name, v)
 	}
 	b.Write(code)
-	s.mu.Lock()
-	s.out["sw.js"] = b.Bytes()
-	s.mu.Unlock()
+	s.emit("sw.js", b.Bytes())
 	return nil
 }
 

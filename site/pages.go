@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"slices"
@@ -122,8 +121,9 @@ func (s *site) renderPages() error {
 	// A card appears on the listing and on every term page of its case
 	// study: render it once.
 	err := parallel(len(all), func(i int) error {
-		var b bytes.Buffer
-		if err := s.pageTmpl["list"].ExecuteTemplate(&b, "card", all[i]); err != nil {
+		b := s.buffer()
+		defer s.bufs.Put(b)
+		if err := s.pageTmpl["list"].ExecuteTemplate(b, "card", all[i]); err != nil {
 			return fmt.Errorf("site: render card of %s: %w", all[i].File, err)
 		}
 		all[i].HTML = template.HTML(b.String())
@@ -150,7 +150,10 @@ func (s *site) renderPages() error {
 		}
 	}
 
-	var jobs []func() error
+	// The case studies are rendered last: the listings are the largest
+	// pages, and starting with them leaves no worker alone with one at
+	// the end.
+	var jobs, studyJobs []func() error
 	for _, c := range s.studies {
 		sp := &studyPage{CaseStudy: c, Pathways: inPathways[c]}
 		for _, f := range s.facets {
@@ -158,7 +161,7 @@ func (s *site) renderPages() error {
 				sp.Facts = append(sp.Facts, facetTerms{Title: f.Title, URL: f.URL, Terms: ts})
 			}
 		}
-		jobs = append(jobs, func() error {
+		studyJobs = append(studyJobs, func() error {
 			d := s.textData(&c.page, c.Meta.Title, c.Meta.Summary, "case-studies", sp)
 			d.OGType = "article"
 			return s.execute("case-study", strings.TrimPrefix(c.URL, "/")+"index.html", d)
@@ -232,13 +235,18 @@ func (s *site) renderPages() error {
 		return s.execute("search", "search/index.html", s.data(s.cat.T("search.heading"), s.cat.T("search.intro"), "/search/", "search", nil))
 	})
 	jobs = append(jobs, s.renderOffline, s.writeServiceWorker)
+	if s.lang.Prefix == "" {
+		// One feed, sitemap and set of oEmbed answers, written in English.
+		jobs = append(jobs, s.writeFeed)
+	}
+	jobs = append(jobs, studyJobs...)
 	if err := parallel(len(jobs), func(i int) error { return jobs[i]() }); err != nil {
 		return err
 	}
 	if s.lang.Prefix != "" {
-		return nil // one feed, sitemap and set of oEmbed answers, written in English
+		return nil
 	}
-	return s.writeFeeds(gallery)
+	return s.writeSitemap(gallery)
 }
 
 // gallery lists every simulation of the catalogue with its default

@@ -16,6 +16,7 @@ import (
 	"nexuslab/sim/catalog"
 	"nexuslab/site/markup"
 	"nexuslab/wasm/draw"
+	"nexuslab/wasm/draw/svgdraw"
 	"nexuslab/wasm/views"
 )
 
@@ -65,11 +66,13 @@ func (s *site) markdown() goldmark.Markdown {
 		},
 		Glossary: s.gloss.linkTerms(s.lang.Prefix),
 		Label:    func(key string) string { return s.cat.T(key) },
+		Math:     &s.shared.math,
 	})
 }
 
 // renderMarkdown renders every Markdown body and the glossary, in
-// parallel, collecting problems and links.
+// parallel, collecting problems and links. The gallery's previews are
+// drawn in the same pool of workers, ahead of the pages that need them.
 func (s *site) renderMarkdown() {
 	var all []*page
 	for _, c := range s.studies {
@@ -83,32 +86,45 @@ func (s *site) renderMarkdown() {
 	}
 	// Glossary definitions are rendered without linking terms to
 	// themselves.
-	plain := markup.New(markup.Options{Label: func(key string) string { return s.cat.T(key) }})
-	for _, t := range s.gloss.terms {
-		var b bytes.Buffer
-		pc := parser.NewContext(parser.WithIDs(markup.NewIDs()))
-		src := []byte(t.GlossaryEntry.Definition)
-		// An English entry kept in another language's glossary was
-		// checked with the English glossary.
-		own := t.Lang == "" || t.Lang == s.lang.Code
-		if err := plain.Renderer().Render(&b, src, plain.Parser().Parse(text.NewReader(src), parser.WithContext(pc))); err != nil && own {
-			s.problem(Problem{File: s.gloss.file, Line: s.gloss.doc.line(t.path), Msg: err.Error()})
-		}
-		for _, p := range markup.Problems(pc) {
-			if own {
-				s.problem(Problem{File: s.gloss.file, Line: s.gloss.doc.line(t.path + ".definition"), Msg: p.Msg})
+	plain := markup.New(markup.Options{Label: func(key string) string { return s.cat.T(key) }, Math: &s.shared.math})
+	sims, terms := catalog.All(), s.gloss.terms
+	_ = parallel(len(sims)+len(terms)+len(all), func(i int) error {
+		switch {
+		case i < len(sims):
+			_, _ = s.simView(sims[i].Name, nil) // gallery reports any error
+		case i < len(sims)+len(terms):
+			s.renderDefinition(plain, terms[i-len(sims)])
+		default:
+			p := all[i-len(sims)-len(terms)]
+			ps := s.renderBody(p)
+			// English text shown in another language was checked in
+			// English.
+			if p.textLang() == s.lang.Code {
+				s.problem(ps...)
 			}
-		}
-		t.Definition = template.HTML(b.String())
-	}
-	_ = parallel(len(all), func(i int) error {
-		ps := s.renderBody(all[i])
-		// English text shown in another language was checked in English.
-		if all[i].textLang() == s.lang.Code {
-			s.problem(ps...)
 		}
 		return nil
 	})
+}
+
+// renderDefinition renders the Markdown of a glossary term's definition.
+func (s *site) renderDefinition(md goldmark.Markdown, t *glossaryTerm) {
+	b := s.buffer()
+	defer s.bufs.Put(b)
+	pc := parser.NewContext(parser.WithIDs(markup.NewIDs()))
+	src := []byte(t.GlossaryEntry.Definition)
+	// An English entry kept in another language's glossary was checked
+	// with the English glossary.
+	own := t.Lang == "" || t.Lang == s.lang.Code
+	if err := md.Renderer().Render(b, src, md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))); err != nil && own {
+		s.problem(Problem{File: s.gloss.file, Line: s.gloss.doc.line(t.path), Msg: err.Error()})
+	}
+	for _, p := range markup.Problems(pc) {
+		if own {
+			s.problem(Problem{File: s.gloss.file, Line: s.gloss.doc.line(t.path + ".definition"), Msg: p.Msg})
+		}
+	}
+	t.Definition = template.HTML(b.String())
 }
 
 // renderBody parses and renders one page's Markdown, validating its sim
@@ -158,8 +174,9 @@ func (s *site) renderBody(p *page) Problems {
 		}
 		return gast.WalkContinue, nil
 	})
-	var b bytes.Buffer
-	if err := s.md.Renderer().Render(&b, p.Body, root); err != nil {
+	b := s.buffer()
+	defer s.bufs.Put(b)
+	if err := s.md.Renderer().Render(b, p.Body, root); err != nil {
 		ps.add(0, "%s", err.Error())
 	}
 	p.HTML = template.HTML(b.String())
@@ -212,7 +229,13 @@ func (s *site) drawSim(name string, preset url.Values) (*simView, error) {
 	m := e.New()
 	schema := m.Schema()
 	for k := range preset {
-		if _, ok := schema.Lookup(k); !ok {
+		p, ok := schema.Lookup(k)
+		if ok && p.Private {
+			// Its value would reach the preview and the page, but never
+			// the embed link: private values stay off URLs.
+			return nil, fmt.Errorf("simulation %s: %s holds the reader's own data and cannot be preset", name, k)
+		}
+		if !ok {
 			var names []string
 			for _, p := range schema {
 				names = append(names, p.Name)
@@ -232,7 +255,7 @@ func (s *site) drawSim(name string, preset url.Values) (*simView, error) {
 	// with the description standing in for the figure.
 	var preview template.HTML
 	if view, ok := views.For(name); ok {
-		c := draw.NewSVG(640, 400)
+		c := svgdraw.New(640, 400)
 		view(c, draw.Light(), s.pr, m)
 		preview = template.HTML(c.Bytes(s.pr.Sprintf(e.Title) + ": " + desc))
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -26,8 +27,10 @@ type searchEntry struct {
 // glossary terms and simulations, and adds it as a fingerprinted asset.
 func (s *site) writeSearchIndex() error {
 	var idx []searchEntry
+	var texts []string // the text of each entry, its words taken below
 	add := func(kind, title, url, summary, text string) {
-		idx = append(idx, searchEntry{Title: title, URL: url, Summary: summary, Kind: s.cat.T("search.kind." + kind), Words: words(title + " " + summary + " " + text)})
+		idx = append(idx, searchEntry{Title: title, URL: url, Summary: summary, Kind: s.cat.T("search.kind." + kind)})
+		texts = append(texts, title+" "+summary+" "+text)
 	}
 	for _, c := range s.studies {
 		add("case-study", c.Meta.Title, c.URL, c.Meta.Summary, c.Text+" "+strings.Join(c.Meta.Regions, " "))
@@ -44,11 +47,20 @@ func (s *site) writeSearchIndex() error {
 	for _, e := range catalog.All() {
 		add("sim", s.pr.Sprintf(e.Title), s.lang.localize("/embed/"+e.Name+"/"), s.pr.Sprintf(e.Summary), e.Name)
 	}
-	data, err := json.Marshal(idx)
+	// The entries are encoded in parallel, then joined as json.Marshal
+	// joins the elements of a list.
+	parts := make([][]byte, len(idx))
+	err := parallel(len(idx), func(i int) error {
+		idx[i].Words = words(texts[i])
+		var err error
+		parts[i], err = json.Marshal(idx[i])
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("site: search index: %w", err)
 	}
-	s.addAsset(s.searchIndexName(), data, "")
+	data := append(append([]byte{'['}, bytes.Join(parts, []byte{','})...), ']')
+	s.addAsset(s.searchIndexName(), data)
 	return nil
 }
 
@@ -63,21 +75,17 @@ func plainText(h string) string {
 	return strings.Join(strings.Fields(html.UnescapeString(h)), " ")
 }
 
-// words returns the distinct words of text in lower case, in order of
-// first use, so that a prefix search of " "+query finds them.
+// words returns the distinct words of text in lower case, sorted and
+// joined by spaces, so that a prefix search of " "+query finds them.
 func words(text string) string {
-	seen := map[string]bool{}
 	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+	for w := range strings.FieldsFuncSeq(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
 	}) {
-		w = strings.Trim(w, "-")
-		if len([]rune(w)) < 2 || seen[w] {
-			continue
+		if w = strings.Trim(w, "-"); len([]rune(w)) >= 2 {
+			out = append(out, w)
 		}
-		seen[w] = true
-		out = append(out, w)
 	}
 	slices.Sort(out)
-	return strings.Join(out, " ")
+	return strings.Join(slices.Compact(out), " ")
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"nexuslab/sim"
 	"nexuslab/sim/catalog"
 	"nexuslab/sim/i18n"
 	"nexuslab/wasm/views"
@@ -60,14 +61,15 @@ func loadSimCatalogues(content fs.FS, cats map[string]*catalogue) (map[string]*s
 
 // simKeys returns the message keys of the simulations that the site can
 // list without reading their source: catalogue titles and summaries,
-// parameter labels, help and choices, action labels and canvas key
+// parameter labels, help and choice labels, action labels and canvas key
 // hints. Keys printed by Describe and the views are found in the source
-// by nexus check, which passes them as Config.SimKeys.
+// by nexus check, which passes them as Config.SimKeys. Keys without words
+// are listed too: they need no translation, but a catalogue may give one.
 func simKeys() []string {
 	set := map[string]bool{}
 	add := func(ks ...string) {
 		for _, k := range ks {
-			if i18n.NeedsTranslation(k) {
+			if k != "" {
 				set[k] = true
 			}
 		}
@@ -77,8 +79,10 @@ func simKeys() []string {
 		m := e.New()
 		for _, p := range m.Schema() {
 			add(p.Label, p.Help)
-			if p.Kind.String() == "choice" {
-				add(p.Choices...)
+			if p.Kind == sim.Choice {
+				for i := range p.Choices {
+					add(p.ChoiceLabel(i))
+				}
 			}
 		}
 		for _, a := range m.Actions() {
@@ -119,7 +123,7 @@ func (s *site) checkSimCatalogues() {
 		}
 		var missing []string
 		for _, k := range keys {
-			if c.msgs[k] == "" {
+			if c.msgs[k] == "" && i18n.NeedsTranslation(k) {
 				missing = append(missing, k)
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -16,24 +17,19 @@ import (
 // written, so that problems name the line.
 type yamlDoc struct {
 	problems
-	offset int            // file line just before the YAML's first line
-	lines  map[string]int // value path, such as sims[0].params.shots, to YAML line
-	paths  map[int]string // YAML line to the deepest path written on it
+	offset int    // file line just before the YAML's first line
+	src    []byte // the YAML, indexed on first use
+
+	once  sync.Once
+	lines map[string]int // value path, such as sims[0].params.shots, to YAML line
+	paths map[int]string // YAML line to the deepest path written on it
 }
 
 // decodeYAML decodes src into v, refusing unknown fields. offset is the
 // number of file lines before src. It reports false when v could not be
 // decoded; the problems say why.
 func decodeYAML(file string, src []byte, offset int, v any) (*yamlDoc, bool) {
-	d := &yamlDoc{problems: problems{file: file}, offset: offset, lines: map[string]int{}, paths: map[int]string{}}
-	var root yaml.Node
-	if err := yaml.Unmarshal(src, &root); err != nil {
-		d.add(d.offset+yamlErrLine(err.Error()), "not valid YAML: %s", yamlErrMsg(err.Error()))
-		return d, false
-	}
-	if len(root.Content) > 0 {
-		d.index(root.Content[0], "")
-	}
+	d := &yamlDoc{problems: problems{file: file}, offset: offset, src: src}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	dec.KnownFields(true)
 	err := dec.Decode(v)
@@ -53,6 +49,19 @@ func decodeYAML(file string, src []byte, offset int, v any) (*yamlDoc, bool) {
 		return d, false
 	}
 	return d, true
+}
+
+// indexed builds the index of lines the first time a problem needs it:
+// most documents have none, and parsing the YAML a second time would be
+// a large share of loading them.
+func (d *yamlDoc) indexed() {
+	d.once.Do(func() {
+		d.lines, d.paths = map[string]int{}, map[int]string{}
+		var root yaml.Node
+		if yaml.Unmarshal(d.src, &root) == nil && len(root.Content) > 0 {
+			d.index(root.Content[0], "")
+		}
+	})
 }
 
 // index records the line of every value under n, whose path is path.
@@ -83,6 +92,7 @@ func (d *yamlDoc) index(n *yaml.Node, path string) {
 // line returns the file line of the value at path, or of its nearest
 // parent that was written, or of the document's start.
 func (d *yamlDoc) line(path string) int {
+	d.indexed()
 	for p := path; p != ""; {
 		if l, ok := d.lines[p]; ok {
 			return d.offset + l
@@ -129,6 +139,7 @@ func (d *yamlDoc) typeMsg(line int, msg string) string {
 		return fmt.Sprintf("unknown field %q%s", m[1], knownFieldsOf(m[2]))
 	}
 	if m := cannotDecode.FindStringSubmatch(msg); m != nil {
+		d.indexed()
 		where := d.paths[line]
 		if where != "" {
 			where += ": "

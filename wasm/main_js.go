@@ -169,20 +169,21 @@ func (g *game) refresh(msg string, err error) {
 	q := g.model.Query()
 	g.page.SetValues(q)
 	var pe *sim.ParamError
-	switch {
-	case errors.As(err, &pe):
-		g.page.SetFieldError(pe.Param, pe.Msg)
-		g.errParam = pe.Param
-	case err != nil:
-		msg = strings.TrimSpace(msg + " " + err.Error())
-	}
-	if g.errParam != "" && (pe == nil || pe.Param != g.errParam) {
+	isParam := errors.As(err, &pe)
+	if g.errParam != "" && (!isParam || pe.Param != g.errParam) {
+		// The error is gone or has moved to another control.
 		g.page.SetFieldError(g.errParam, "")
 		g.errParam = ""
-		if pe != nil {
-			g.page.SetFieldError(pe.Param, pe.Msg)
-			g.errParam = pe.Param
+	}
+	switch {
+	case isParam:
+		if text := pe.Text(g.pr); !g.page.SetFieldError(pe.Param, text) {
+			// A hidden parameter has no control: say it as Problem does.
+			msg = strings.TrimSpace(msg + " " + pe.Param + ": " + text)
 		}
+		g.errParam = pe.Param
+	case err != nil:
+		msg = strings.TrimSpace(msg + " " + sim.ErrorText(g.pr, err))
 	}
 	g.page.SetMessage(msg)
 	g.page.SetDescription(g.model.Describe(g.pr))

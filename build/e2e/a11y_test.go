@@ -64,6 +64,9 @@ func pageKinds(t *testing.T) []string {
 	for _, e := range catalog.All() {
 		pages = append(pages, "/embed/"+e.Name+"/")
 	}
+	// A mode with controls of its own: the fairness audit of the
+	// learner's CSV file.
+	pages = append(pages, "/embed/fairness/?source=csv")
 	var translated []string
 	langs, _ := filepath.Glob(filepath.Join(env.Dir, "*", "index.html"))
 	for _, l := range langs {

@@ -56,6 +56,16 @@ func TestBellInCaseStudy(t *testing.T) {
 	run(t, ctx, chromedp.Click(chromedp.CSS(`figure[data-sim="bell"] button[data-action="load"]`)))
 	waitFor(t, ctx, "the sim to be ready", `document.querySelector('figure[data-sim="bell"]').dataset.simState === 'ready'`)
 
+	// The figure started the download as the button was pressed, and
+	// the embed page used it rather than fetching the program again.
+	const wasmLoads = `performance.getEntriesByType('resource').filter(e => e.name.endsWith('.wasm')).length`
+	if n := eval[int](t, ctx, wasmLoads); n != 1 {
+		t.Errorf("the case study fetched sims.wasm %d times; want once, as Run simulation is pressed", n)
+	}
+	if n := eval[int](t, ctx, `document.querySelector('figure[data-sim="bell"] iframe').contentWindow.`+wasmLoads); n != 0 {
+		t.Errorf("the embed page fetched sims.wasm %d more times", n)
+	}
+
 	// Change shots and measure inside the embedded simulation.
 	const frame = `document.querySelector('figure[data-sim="bell"] iframe').contentDocument`
 	eval[bool](t, ctx, `(() => { const d = `+frame+`; const s = d.querySelector('input[name="shots"]');

@@ -27,7 +27,7 @@ var Starts = []string{"0", "1", "+", "-", "+i", "-i"}
 var Bases = []string{"Z", "X", "Y"}
 
 var schema = sim.Schema{
-	{Name: "start", Kind: sim.Choice, Label: "Starting state", Help: "One of the six states at the ends of the sphere's axes", Choices: Starts, Default: "0"},
+	{Name: "start", Kind: sim.Choice, Label: "Starting state", Help: "One of the six states at the ends of the sphere's axes", Choices: Starts, ChoiceLabels: []string{"|0⟩", "|1⟩", "|+⟩", "|−⟩", "|+i⟩", "|−i⟩"}, Default: "0"},
 	{Name: "angle", Kind: sim.Float, Label: "Rotation angle (degrees)", Help: "How far the Rx, Ry and Rz buttons turn the state", Min: -360, Max: 360, Step: 0.5, Default: "90"},
 	{Name: "basis", Kind: sim.Choice, Label: "Measurement basis", Help: "Z gives 0 or 1; X gives + or −; Y gives +i or −i", Choices: Bases, Default: "Z"},
 	{Name: "shots", Kind: sim.Int, Label: "Shots", Help: "How many copies of the state are measured", Min: 1, Max: 100000, Default: "100"},
@@ -107,7 +107,8 @@ func (g Gate) Rotation() (axis [3]float64, angle float64) {
 
 // ParseGates reads a history written as gate names separated by spaces,
 // rotations followed by their angle in degrees: "h t rx22.5". It returns
-// the gates it could read and an error naming the first it could not.
+// the gates it could read and an error naming the first it could not,
+// sim.Translatable.
 func ParseGates(s string) ([]Gate, error) {
 	var gates []Gate
 	var bad error
@@ -121,7 +122,7 @@ func ParseGates(s string) ([]Gate, error) {
 		}
 		if len(gates) == MaxGates {
 			if bad == nil {
-				bad = fmt.Errorf("the history holds at most %d gates; the rest were dropped", MaxGates)
+				bad = sim.Errorf("the history holds at most %d gates; the rest were dropped", MaxGates)
 			}
 			break
 		}
@@ -140,9 +141,9 @@ func parseGate(tok string) (Gate, error) {
 		if err == nil && !math.IsNaN(a) && math.Abs(a) <= 360 {
 			return Gate{Name: tok[:2], Angle: a}, nil
 		}
-		return Gate{}, fmt.Errorf("%q: the angle of a rotation must be a number of degrees from -360 to 360", short(tok))
+		return Gate{}, sim.Errorf("%q: the angle of a rotation must be a number of degrees from -360 to 360", short(tok))
 	}
-	return Gate{}, fmt.Errorf("%q is not a gate: use x, y, z, h, s, t, or rx, ry, rz followed by an angle", short(tok))
+	return Gate{}, sim.Errorf("%q is not a gate: use x, y, z, h, s, t, or rx, ry, rz followed by an angle", short(tok))
 }
 
 func short(s string) string {
@@ -214,7 +215,7 @@ func (m *Model) Reset(v sim.Values) error {
 		return cerr
 	}
 	if err != nil {
-		return &sim.ParamError{Param: "gates", Msg: err.Error()}
+		return sim.ParamErrorf("gates", "%s", err)
 	}
 	return nil
 }
@@ -327,7 +328,7 @@ func (m *Model) Do(action string) error {
 // error when the history is full.
 func (m *Model) Apply(g Gate) error {
 	if len(m.gates) >= MaxGates {
-		return fmt.Errorf("bloch: the history holds at most %d gates; press Start again or Undo gate", MaxGates)
+		return fmt.Errorf("bloch: %w", sim.Errorf("the history holds at most %d gates; press Start again or Undo gate", MaxGates))
 	}
 	from := m.Vector()
 	m.gates = append(m.gates, g)

@@ -2,12 +2,14 @@ package bloch
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"net/url"
 	"strings"
 	"testing"
 
 	"nexuslab/sim"
+	"nexuslab/sim/i18n"
 	"nexuslab/sim/simtest"
 )
 
@@ -193,6 +195,33 @@ func TestDescribeChangesWithEveryAction(t *testing.T) {
 			t.Errorf("after %s the description did not change: %s", a, d)
 		}
 		prev = d
+	}
+}
+
+// TestBadGatesInVietnamese checks that the error by the gates control
+// and that of a full history can be said in another language.
+func TestBadGatesInVietnamese(t *testing.T) {
+	vi := i18n.New("vi", map[string]string{
+		"%q is not a gate: use x, y, z, h, s, t, or rx, ry, rz followed by an angle": "%q không phải một cổng: hãy dùng x, y, z, h, s, t, hoặc rx, ry, rz kèm một góc",
+		"the history holds at most %d gates; press Start again or Undo gate":         "lịch sử chứa tối đa %d cổng; hãy nhấn Bắt đầu lại hoặc Hoàn tác cổng",
+	})
+	m := New()
+	var pe *sim.ParamError
+	if err := reset(t, m, "gates=h+banana"); !errors.As(err, &pe) {
+		t.Fatalf("got: %v want: a ParamError", err)
+	}
+	if got, want := pe.Text(vi), `"banana" không phải một cổng: hãy dùng x, y, z, h, s, t, hoặc rx, ry, rz kèm một góc`; got != want {
+		t.Errorf("Text(vi) got: %q want: %q", got, want)
+	}
+	if err := reset(t, m, "gates="+url.QueryEscape(strings.Repeat("x ", MaxGates))); err != nil {
+		t.Fatal(err)
+	}
+	err := m.Do("x")
+	if got, want := sim.ErrorText(vi, err), fmt.Sprintf("lịch sử chứa tối đa %d cổng; hãy nhấn Bắt đầu lại hoặc Hoàn tác cổng", MaxGates); got != want {
+		t.Errorf("a full history in Vietnamese got: %q want: %q", got, want)
+	}
+	if got, want := err.Error(), fmt.Sprintf("bloch: the history holds at most %d gates; press Start again or Undo gate", MaxGates); got != want {
+		t.Errorf("Error() got: %q want: %q", got, want)
 	}
 }
 

@@ -2,12 +2,12 @@ package composer
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 
+	"nexuslab/sim"
 	"nexuslab/sim/quantum"
 )
 
@@ -104,29 +104,29 @@ func (c Circuit) At(q, step int) int {
 func (c Circuit) check(g Gate) error {
 	info, ok := quantum.LookupGate(g.Name)
 	if !ok {
-		return fmt.Errorf("%q is not a gate the simulator knows", g.Name)
+		return sim.Errorf("%q is not a gate the simulator knows", g.Name)
 	}
 	if len(g.Qubits) != info.Qubits {
-		return fmt.Errorf("%s takes %d qubits, not %d", g.Name, info.Qubits, len(g.Qubits))
+		return sim.Errorf("%s takes %d qubits, not %d", g.Name, info.Qubits, len(g.Qubits))
 	}
 	if len(g.Params) != info.Params {
-		return fmt.Errorf("%s takes %d angles, not %d", g.Name, info.Params, len(g.Params))
+		return sim.Errorf("%s takes %d angles, not %d", g.Name, info.Params, len(g.Params))
 	}
 	for _, p := range g.Params {
 		if math.IsNaN(p) || math.IsInf(p, 0) {
-			return fmt.Errorf("%s has the angle %v; angles must be finite numbers", g.Name, p)
+			return sim.Errorf("%s has the angle %v; angles must be finite numbers", g.Name, p)
 		}
 	}
 	for i, q := range g.Qubits {
 		if q < 0 || q >= c.Qubits {
-			return fmt.Errorf("%s uses qubit %d; the circuit has qubits 0 to %d", g.Name, q, c.Qubits-1)
+			return sim.Errorf("%s uses qubit %d; the circuit has qubits 0 to %d", g.Name, q, c.Qubits-1)
 		}
 		if slices.Contains(g.Qubits[:i], q) {
-			return fmt.Errorf("%s uses qubit %d twice", g.Name, q)
+			return sim.Errorf("%s uses qubit %d twice", g.Name, q)
 		}
 	}
 	if g.Step < 0 || g.Step >= MaxSteps {
-		return fmt.Errorf("step %d is outside the grid's %d steps", g.Step+1, MaxSteps)
+		return sim.Errorf("step %d is outside the grid's %d steps", g.Step+1, MaxSteps)
 	}
 	return nil
 }
@@ -221,7 +221,7 @@ func parseAngle(s string) (float64, error) {
 // register of n qubits. Gates on qubits beyond n are dropped and counted:
 // they are what lowering the number of qubits removes. A token that
 // cannot be read, or a gate that overlaps one before it, is skipped; the
-// error names the first.
+// error, sim.Translatable, names the first.
 func ParseCircuit(s string, n int) (c Circuit, dropped int, err error) {
 	c.Qubits = n
 	fail := func(e error) {
@@ -231,12 +231,12 @@ func ParseCircuit(s string, n int) (c Circuit, dropped int, err error) {
 	}
 	for _, tok := range strings.Fields(s) {
 		if len(c.Gates) == MaxGates {
-			fail(fmt.Errorf("the circuit holds at most %d gates; the rest were dropped", MaxGates))
+			fail(sim.Errorf("the circuit holds at most %d gates; the rest were dropped", MaxGates))
 			break
 		}
 		g, perr := parseToken(tok)
 		if perr != nil {
-			fail(fmt.Errorf("%q: %w", short(tok), perr))
+			fail(sim.Errorf("%q: %v", short(tok), perr))
 			continue
 		}
 		if slices.ContainsFunc(g.Qubits, func(q int) bool { return q >= n }) && !slices.ContainsFunc(g.Qubits, func(q int) bool { return q < 0 || q >= MaxQubits }) {
@@ -244,11 +244,11 @@ func ParseCircuit(s string, n int) (c Circuit, dropped int, err error) {
 			continue
 		}
 		if cerr := c.check(g); cerr != nil {
-			fail(fmt.Errorf("%q: %w", short(tok), cerr))
+			fail(sim.Errorf("%q: %v", short(tok), cerr))
 			continue
 		}
 		if slices.ContainsFunc(c.Gates, g.overlaps) {
-			fail(fmt.Errorf("%q overlaps an earlier gate in step %d", short(tok), g.Step+1))
+			fail(sim.Errorf("%q overlaps an earlier gate in step %d", short(tok), g.Step+1))
 			continue
 		}
 		c.Gates = append(c.Gates, g)
@@ -260,11 +260,11 @@ func ParseCircuit(s string, n int) (c Circuit, dropped int, err error) {
 func parseToken(tok string) (Gate, error) {
 	parts := strings.Split(tok, "_")
 	if len(parts) < 3 {
-		return Gate{}, errors.New("a gate is written STEP_NAME_QUBIT, such as 0_h_1")
+		return Gate{}, sim.Errorf("a gate is written STEP_NAME_QUBIT, such as 0_h_1")
 	}
 	step, err := strconv.Atoi(parts[0])
 	if err != nil {
-		return Gate{}, errors.New("the step must be a whole number")
+		return Gate{}, sim.Errorf("the step must be a whole number")
 	}
 	name, angles, _ := strings.Cut(parts[1], "~")
 	g := Gate{Name: name, Step: step}
@@ -272,7 +272,7 @@ func parseToken(tok string) (Gate, error) {
 		for _, a := range strings.Split(angles, "~") {
 			v, err := parseAngle(a)
 			if err != nil {
-				return Gate{}, fmt.Errorf("angle %q is not a number", short(a))
+				return Gate{}, sim.Errorf("angle %q is not a number", short(a))
 			}
 			g.Params = append(g.Params, v)
 		}
@@ -280,7 +280,7 @@ func parseToken(tok string) (Gate, error) {
 	for _, p := range parts[2:] {
 		q, err := strconv.Atoi(p)
 		if err != nil {
-			return Gate{}, fmt.Errorf("qubit %q is not a whole number", short(p))
+			return Gate{}, sim.Errorf("qubit %q is not a whole number", short(p))
 		}
 		g.Qubits = append(g.Qubits, q)
 	}

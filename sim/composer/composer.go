@@ -1,7 +1,6 @@
 package composer
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"math/cmplx"
@@ -12,7 +11,6 @@ import (
 
 	"nexuslab/sim"
 	"nexuslab/sim/quantum"
-	"nexuslab/sim/quantum/qasm"
 )
 
 // Name is the simulation's name in URLs and data-sim attributes.
@@ -98,7 +96,8 @@ type Model struct {
 	textErr    error  // why text could not be imported, when it could not
 	drag       *Drag
 	last       string
-	fresh      bool // Reset has not yet been called since New: it loads, and is not undoable
+	lastErr    error // what Report was given, when last is "error"
+	fresh      bool  // Reset has not yet been called since New: it loads, and is not undoable
 
 	// results, recomputed when key changes
 	key    string
@@ -164,7 +163,7 @@ func (m *Model) Reset(v sim.Values) error {
 		imported, err := ImportQASM(text)
 		if err != nil {
 			m.setCircuit(circ)
-			m.text, m.textErr = text, paramError(err)
+			m.text, m.textErr = text, sim.ParamErrorf("qasm", "%s", err)
 			result = m.textErr
 			m.last = "import failed"
 			break
@@ -176,22 +175,12 @@ func (m *Model) Reset(v sim.Values) error {
 	m.control = min(v.Int("control"), m.circ.Qubits-1)
 	m.step = v.Int("step")
 	if result == nil && cerr != nil {
-		result = &sim.ParamError{Param: "circuit", Msg: cerr.Error()}
+		result = sim.ParamErrorf("circuit", "%s", cerr)
 	}
 	if err := m.compute(); err != nil {
 		return err
 	}
 	return result
-}
-
-// paramError turns an import error into a *sim.ParamError for the qasm
-// control, keeping the parser's FILE:LINE:COLUMN.
-func paramError(err error) error {
-	var qe *qasm.Error
-	if errors.As(err, &qe) {
-		return &sim.ParamError{Param: "qasm", Msg: qe.Error()}
-	}
-	return &sim.ParamError{Param: "qasm", Msg: err.Error()}
 }
 
 // setCircuit makes c the circuit, recording the old one for Undo when it
@@ -297,7 +286,7 @@ func (m *Model) Place(entry string, q, step int) error {
 	}
 	if two {
 		if m.circ.Qubits < 2 {
-			return errors.New("composer: " + entry + " needs two qubits; add a qubit first")
+			return fmt.Errorf("composer: %w", sim.Errorf("%s needs two qubits; add a qubit first", entry))
 		}
 		c := m.control
 		if c == q {
@@ -313,7 +302,7 @@ func (m *Model) Place(entry string, q, step int) error {
 		return fmt.Errorf("composer: %w", err)
 	}
 	if len(c.Gates) >= MaxGates {
-		return fmt.Errorf("composer: the circuit holds at most %d gates", MaxGates)
+		return fmt.Errorf("composer: %w", sim.Errorf("the circuit holds at most %d gates", MaxGates))
 	}
 	removed := c.put(g)
 	m.gate, m.qubit, m.step = entry, q, step
@@ -345,7 +334,7 @@ func (m *Model) Remove(q, step int) {
 func (m *Model) Move(q, step, toQ, toStep int) error {
 	i := m.circ.At(q, step)
 	if i < 0 {
-		return fmt.Errorf("composer: no gate at qubit %d, step %d", q, step)
+		return fmt.Errorf("composer: %w", sim.Errorf("no gate at qubit %d, step %d", q, step))
 	}
 	g := m.circ.Gates[i].clone()
 	for k := range g.Qubits {
@@ -375,7 +364,7 @@ func (m *Model) SetCursor(q, step int) {
 // buttons itself. A nil error changes nothing.
 func (m *Model) Report(err error) {
 	if err != nil {
-		m.last = "error " + strings.TrimPrefix(err.Error(), "composer: ")
+		m.last, m.lastErr = "error", err
 	}
 }
 
@@ -629,15 +618,17 @@ func (m *Model) lastText(p sim.Printer) string {
 	case l == "imported":
 		return p.Sprintf("Imported the OpenQASM program.")
 	case l == "import failed":
-		return p.Sprintf("The OpenQASM program could not be imported: %s. The circuit is unchanged.", m.textErr.(*sim.ParamError).Msg)
+		return p.Sprintf("The OpenQASM program could not be imported: %s. The circuit is unchanged.", m.textErr.(*sim.ParamError).Text(p))
 	case l == "measure":
 		return p.Sprintf("Measured every qubit in %d shots.", m.shots)
 	case l == "measure again":
 		return p.Sprintf("Measured again with the next seed.")
 	case l == "selected":
 		return p.Sprintf("Selected %s.", m.gate)
-	case strings.HasPrefix(l, "error "):
-		return p.Sprintf("Could not do that: %s.", strings.TrimPrefix(l, "error "))
+	case l == "error":
+		// The engine's errors cannot be translated; they lose the
+		// package's name all the same.
+		return p.Sprintf("Could not do that: %s.", strings.TrimPrefix(sim.ErrorText(p, m.lastErr), "composer: "))
 	}
 	return ""
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"nexuslab/sim"
+	"nexuslab/sim/i18n"
 )
 
 func reset(t *testing.T, m *Model, q url.Values) error {
@@ -358,6 +359,57 @@ func TestBadCircuitParam(t *testing.T) {
 	}
 	if got := m.Circuit().String(); got != "0_h_0" {
 		t.Errorf("kept gates got: %q want: 0_h_0", got)
+	}
+}
+
+// TestErrorsInVietnamese checks that every error the composer shows, by
+// the qasm and circuit controls and in the description, can be said in
+// another language, while Error stays English.
+func TestErrorsInVietnamese(t *testing.T) {
+	vi := i18n.New("vi", map[string]string{
+		"%s:%d:%d: %s":      "%s, dòng %d, cột %d: %s",
+		"unknown gate %s%s": "không có cổng %s%s",
+		` (it is in qelib1.inc: add include "qelib1.inc"; after the OPENQASM line)`: ` (cổng này có trong qelib1.inc: thêm include "qelib1.inc"; sau dòng OPENQASM)`,
+		"%q is not a gate the simulator knows":                                      "%q không phải cổng mà trình mô phỏng biết",
+		"The OpenQASM program could not be imported: %s. The circuit is unchanged.": "Không thể nhập chương trình OpenQASM: %s. Mạch không đổi.",
+		"%s needs two qubits; add a qubit first":                                    "%s cần hai qubit; hãy thêm một qubit trước",
+		"Could not do that: %s.":                                                    "Không thể làm việc đó: %s.",
+	})
+	m := bell(t)
+	err := set(t, m, "qasm", "OPENQASM 2.0;\nqreg q[2];\nh q[0];\n")
+	var pe *sim.ParamError
+	if !errors.As(err, &pe) || pe.Param != "qasm" {
+		t.Fatalf("got: %v want: a ParamError for qasm", err)
+	}
+	const want = `circuit.qasm, dòng 3, cột 1: không có cổng h (cổng này có trong qelib1.inc: thêm include "qelib1.inc"; sau dòng OPENQASM)`
+	if got := pe.Text(vi); got != want {
+		t.Errorf("qasm error in Vietnamese\ngot:  %s\nwant: %s", got, want)
+	}
+	if got, want := pe.Text(sim.English{}), pe.Msg; got != want || !strings.HasPrefix(got, "circuit.qasm:3:1: unknown gate h (it is in qelib1.inc") {
+		t.Errorf("qasm error in English got: %s want: %s, as before", got, want)
+	}
+	if d := m.Describe(vi); !strings.HasPrefix(d, "Không thể nhập chương trình OpenQASM: "+want+". Mạch không đổi.") {
+		t.Errorf("description in Vietnamese: %s", d)
+	}
+
+	err = reset(t, New(), url.Values{"qubits": {"2"}, "circuit": {"0_zz_0"}})
+	if !errors.As(err, &pe) || pe.Param != "circuit" {
+		t.Fatalf("got: %v want: a ParamError for circuit", err)
+	}
+	if got, want := pe.Text(vi), `"0_zz_0": "zz" không phải cổng mà trình mô phỏng biết`; got != want {
+		t.Errorf("circuit error in Vietnamese got: %s want: %s", got, want)
+	}
+	if got, want := pe.Error(), `circuit: "0_zz_0": "zz" is not a gate the simulator knows`; got != want {
+		t.Errorf("circuit error in English got: %s want: %s", got, want)
+	}
+
+	one := New()
+	if err := reset(t, one, url.Values{"qubits": {"1"}}); err != nil {
+		t.Fatal(err)
+	}
+	one.Report(one.Place("CX", 0, 0))
+	if d := one.Describe(vi); !strings.HasPrefix(d, "Không thể làm việc đó: CX cần hai qubit; hãy thêm một qubit trước.") {
+		t.Errorf("a canvas action's error in Vietnamese: %s", d)
 	}
 }
 

@@ -1,10 +1,9 @@
 package composer
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 
+	"nexuslab/sim"
 	"nexuslab/sim/quantum"
 	"nexuslab/sim/quantum/qasm"
 )
@@ -29,8 +28,8 @@ func QASM(c Circuit) string {
 // the first column after the gates before it on the wires it spans, and
 // barriers keeping their wires in step. Measurements are allowed at the
 // end of a wire: the composer measures every qubit at the end anyway.
-// Errors are *qasm.Error values giving the line and column, or plain
-// errors about the program as a whole.
+// Errors are *qasm.Error values giving the line and column, or errors
+// about the program as a whole; all are sim.Translatable.
 func ImportQASM(src string) (Circuit, error) {
 	prog, err := qasm.Parse(FileName, []byte(src))
 	if err != nil {
@@ -45,11 +44,11 @@ func ImportQASM(src string) (Circuit, error) {
 	}
 	n := qc.Qubits()
 	if n == 0 {
-		return Circuit{}, errors.New(FileName + ": the program declares no qubits: add a line such as qreg q[2];")
+		return Circuit{}, sim.Errorf("%s: the program declares no qubits: add a line such as qreg q[2];", FileName)
 	}
 	if n > MaxQubits {
-		return Circuit{}, &qasm.Error{File: FileName, Pos: overflowReg(prog), Msg: fmt.Sprintf(
-			"the program declares %d qubits; a browser simulates at most %d (a %d-qubit state needs %s)", n, MaxQubits, n, quantum.Memory(n))}
+		return Circuit{}, qasm.ErrorAt(FileName, overflowReg(prog),
+			"the program declares %d qubits; a browser simulates at most %d (a %d-qubit state needs %s)", n, MaxQubits, n, quantum.Memory(n))
 	}
 	c := Circuit{Qubits: n}
 	level := make([]int, n) // first free column of each wire
@@ -57,7 +56,7 @@ func ImportQASM(src string) (Circuit, error) {
 		switch op.Kind {
 		case quantum.OpGate:
 			if len(c.Gates) == MaxGates {
-				return Circuit{}, fmt.Errorf("%s: the program has more than %d gates, the most the composer holds", FileName, MaxGates)
+				return Circuit{}, sim.Errorf("%s: the program has more than %d gates, the most the composer holds", FileName, MaxGates)
 			}
 			g := Gate{Name: op.Name, Params: op.Params, Qubits: op.Qubits}
 			lo, hi := g.Span()
@@ -65,7 +64,7 @@ func ImportQASM(src string) (Circuit, error) {
 				g.Step = max(g.Step, level[q])
 			}
 			if g.Step >= MaxSteps {
-				return Circuit{}, fmt.Errorf("%s: the program needs more than %d steps, the most the composer shows", FileName, MaxSteps)
+				return Circuit{}, sim.Errorf("%s: the program needs more than %d steps, the most the composer shows", FileName, MaxSteps)
 			}
 			for q := lo; q <= hi; q++ {
 				level[q] = g.Step + 1
@@ -105,9 +104,9 @@ func composable(p *qasm.Program) error {
 		case *qasm.Reg:
 			sizes[s.Name] = s.Size
 		case *qasm.Reset:
-			return &qasm.Error{File: FileName, Pos: s.At, Msg: "reset is not supported here: the composer's qubits start in |0⟩ and are measured only at the end"}
+			return qasm.ErrorAt(FileName, s.At, "reset is not supported here: the composer's qubits start in |0⟩ and are measured only at the end")
 		case *qasm.If:
-			return &qasm.Error{File: FileName, Pos: s.At, Msg: "if is not supported here: the composer measures only at the end, so no gate can depend on a result"}
+			return qasm.ErrorAt(FileName, s.At, "if is not supported here: the composer measures only at the end, so no gate can depend on a result")
 		case *qasm.Measure:
 			if measured[s.Q.Reg] == nil {
 				measured[s.Q.Reg] = map[int]bool{}
@@ -119,8 +118,8 @@ func composable(p *qasm.Program) error {
 			for _, a := range s.Args {
 				for _, i := range bits(a) {
 					if measured[a.Reg][i] {
-						return &qasm.Error{File: FileName, Pos: a.At, Msg: fmt.Sprintf(
-							"%s[%d] is used by %s after it was measured: the composer measures only at the end, so move the measurements after the last gate", a.Reg, i, s.Name)}
+						return qasm.ErrorAt(FileName, a.At,
+							"%s[%d] is used by %s after it was measured: the composer measures only at the end, so move the measurements after the last gate", a.Reg, i, s.Name)
 					}
 				}
 			}

@@ -21,8 +21,16 @@
 //
 // # The learner's own data
 //
-// Audit reads a CSV file of the learner's (columns for the true outcome,
-// a score or a prediction, and a group) and audits it the same way. It
-// does no I/O: the page hands it the file's bytes, which never leave the
-// device.
+// With the source parameter set to OwnCSV, the model audits a CSV file
+// of the learner's (columns for the true outcome, a score or a decision,
+// and a group; their names are parameters too) the same way, with one
+// threshold or one per group. The file's text is a private parameter
+// (sim.Param.Private): the host keeps it in memory only, never in the
+// URL, the device's storage or a message to another page, and the page
+// says so next to it. A problem with the file is a *sim.ParamError naming
+// its row and column, and the text stays to be corrected. ExampleCSV is a
+// file to start from.
+//
+// Audit is the same audit as one function call. Neither does any I/O:
+// the caller hands over the file's bytes.
 package fairness

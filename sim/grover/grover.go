@@ -41,28 +41,28 @@ var actions = []sim.Action{
 
 // ParseMarked reads item numbers separated by spaces or commas for n
 // qubits. It returns them sorted without repeats, or an error saying
-// what is wrong in words a learner can act on.
+// what is wrong in words a learner can act on, sim.Translatable.
 func ParseMarked(s string, n int) ([]int, error) {
 	size := 1 << n
 	f := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' || r == '\t' || r == '\n' })
 	if len(f) == 0 {
-		return nil, fmt.Errorf("mark at least one item, a number from 0 to %d", size-1)
+		return nil, sim.Errorf("mark at least one item, a number from 0 to %d", size-1)
 	}
 	var items []int
 	for _, tok := range f {
 		v, err := strconv.Atoi(tok)
 		if err != nil {
-			return nil, fmt.Errorf("%q is not a whole number; items are numbered from 0 to %d", short(tok), size-1)
+			return nil, sim.Errorf("%q is not a whole number; items are numbered from 0 to %d", short(tok), size-1)
 		}
 		if v < 0 || v >= size {
-			return nil, fmt.Errorf("%d is not an item: with %d qubits the items are 0 to %d", v, n, size-1)
+			return nil, sim.Errorf("%d is not an item: with %d qubits the items are 0 to %d", v, n, size-1)
 		}
 		if !slices.Contains(items, v) {
 			items = append(items, v)
 		}
 	}
 	if len(items) >= size {
-		return nil, fmt.Errorf("every item is marked, so there is nothing to search for: leave at least one unmarked")
+		return nil, sim.Errorf("every item is marked, so there is nothing to search for: leave at least one unmarked")
 	}
 	slices.Sort(items)
 	return items, nil
@@ -123,7 +123,7 @@ func (m *Model) Reset(v sim.Values) error {
 		}
 		m.marked = keep
 		m.compute()
-		return &sim.ParamError{Param: "marked", Msg: err.Error() + "; " + "kept " + itemList(keep)}
+		return sim.ParamErrorf("marked", "%s; kept %s", err, itemList(keep))
 	}
 	m.marked = marked
 	m.compute()

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"nexuslab/sim"
+	"nexuslab/sim/i18n"
 	"nexuslab/sim/quantum"
 	"nexuslab/sim/simtest"
 )
@@ -191,6 +192,29 @@ func TestBadMarked(t *testing.T) {
 		if got := m.Query().Get("marked"); got != tc.kept {
 			t.Errorf("%s: kept got: %q want: %q", tc.query, got, tc.kept)
 		}
+	}
+}
+
+// TestBadMarkedInVietnamese checks that the error by the marked control
+// can be said in another language, kept items and all.
+func TestBadMarkedInVietnamese(t *testing.T) {
+	vi := i18n.New("vi", map[string]string{
+		"%s; kept %s": "%s; giữ lại %s",
+		"%d is not an item: with %d qubits the items are 0 to %d": "%d không phải một phần tử: với %d qubit, các phần tử là từ 0 đến %d",
+	})
+	m := New()
+	if err := reset(t, m, "qubits=3&marked=5"); err != nil {
+		t.Fatal(err)
+	}
+	var pe *sim.ParamError
+	if err := reset(t, m, "qubits=3&marked=9"); !errors.As(err, &pe) {
+		t.Fatalf("got: %v want: a ParamError", err)
+	}
+	if got, want := pe.Text(vi), "9 không phải một phần tử: với 3 qubit, các phần tử là từ 0 đến 7; giữ lại 5"; got != want {
+		t.Errorf("Text(vi) got: %q want: %q", got, want)
+	}
+	if got, want := pe.Error(), "marked: 9 is not an item: with 3 qubits the items are 0 to 7; kept 5"; got != want {
+		t.Errorf("Error() got: %q want: %q", got, want)
 	}
 }
 

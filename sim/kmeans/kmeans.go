@@ -23,7 +23,7 @@ const (
 )
 
 var schema = sim.Schema{
-	{Name: "dataset", Kind: sim.Choice, Label: "Data set", Choices: []string{"districts", "blobs"}, Default: "districts"},
+	{Name: "dataset", Kind: sim.Choice, Label: "Data set", Choices: []string{"districts", "blobs"}, ChoiceLabels: []string{"Districts by climate risk", "Four separate blobs"}, Default: "districts"},
 	{Name: "points", Kind: sim.Int, Label: "Points", Min: 20, Max: 1000, Step: 10, Default: "200"},
 	{Name: "k", Kind: sim.Int, Label: "Clusters (k)", Min: 1, Max: MaxK, Default: "4"},
 	{Name: "scale", Kind: sim.Bool, Label: "Standardise the indicators", Help: "Measure each indicator in standard deviations, so that neither dominates the distances", Default: "true"},

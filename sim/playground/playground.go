@@ -27,6 +27,8 @@ const (
 var rates = []string{"0.00001", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10"}
 var regRates = []string{"0", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "10"}
 
+// datasetLabels are the English names of the data sets, each also its
+// message key, shown in place of the names URLs hold.
 var datasetLabels = map[string]string{
 	"circle":    "Circle",
 	"xor":       "Exclusive or",
@@ -47,8 +49,13 @@ func DatasetLabel(name string) string {
 }
 
 var schema = func() sim.Schema {
+	sets := dataset.PlaneNames()
+	labels := make([]string, len(sets))
+	for i, name := range sets {
+		labels[i] = DatasetLabel(name)
+	}
 	s := sim.Schema{
-		{Name: "dataset", Kind: sim.Choice, Label: "Data set", Choices: dataset.PlaneNames(), Default: "circle"},
+		{Name: "dataset", Kind: sim.Choice, Label: "Data set", Choices: sets, ChoiceLabels: labels, Default: "circle"},
 		{Name: "noise", Kind: sim.Int, Label: "Noise (%)", Min: 0, Max: 50, Step: 5, Default: "0"},
 		{Name: "train", Kind: sim.Int, Label: "Training data (%)", Help: "The rest is kept aside to test the network", Min: 10, Max: 90, Step: 10, Default: "50"},
 	}

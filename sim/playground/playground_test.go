@@ -189,3 +189,14 @@ func BenchmarkSurface100(b *testing.B) {
 		buf = m.Surface(buf, 100)
 	}
 }
+
+// TestDatasetLabels checks that the data set control names every set in
+// words, not by the name its URL holds.
+func TestDatasetLabels(t *testing.T) {
+	p, _ := schema.Lookup("dataset")
+	for i, name := range p.Choices {
+		if l := p.ChoiceLabel(i); l == name || l == "" {
+			t.Errorf("data set %q has no label", name)
+		}
+	}
+}

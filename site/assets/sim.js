@@ -42,23 +42,46 @@
     root.dataset.simState = 'loading';
   };
 
+  // The figure that opened this frame may have started the download
+  // already (see site.js); it is taken once.
+  const download = () => {
+    const started = inFrame && window.frameElement && window.frameElement.wasm;
+    if (!started || started.url !== root.dataset.wasm) return fetch(root.dataset.wasm);
+    delete window.frameElement.wasm;
+    return started.response;
+  };
+
   (async () => {
     await askFirst();
-    const res = await fetch(root.dataset.wasm);
+    const res = await download();
     if (!res.ok) throw new Error('HTTP ' + res.status + '.');
-    // Count bytes as they arrive while compiling the stream: the bar
-    // measures decompressed bytes against the decompressed size.
-    let got = 0;
-    const counted = res.body.pipeThrough(new TransformStream({
-      transform(chunk, ctl) {
-        got += chunk.byteLength;
-        if (size) bar.value = Math.min(got, size);
-        ctl.enqueue(chunk);
-      },
-    }));
+    // Count bytes on one branch of the body while the browser compiles
+    // the other: the bar measures decompressed bytes against the
+    // decompressed size, redrawn at most once a frame.
+    const [body, copy] = res.body.tee();
     const go = new Go();
-    const {instance} = await WebAssembly.instantiateStreaming(
-      new Response(counted, {headers: {'Content-Type': 'application/wasm'}}), go.importObject);
+    const compiled = WebAssembly.instantiateStreaming(
+      new Response(body, {headers: {'Content-Type': 'application/wasm'}}), go.importObject);
+    if (size) {
+      let got = 0;
+      let drawn = 0;
+      const reader = copy.getReader();
+      const draw = () => {
+        bar.value = Math.min(got, size);
+        drawn = 0;
+      };
+      (async () => {
+        for (;;) {
+          const {done, value} = await reader.read();
+          if (done) return;
+          got += value.byteLength;
+          if (!drawn) drawn = requestAnimationFrame(draw);
+        }
+      })();
+    } else {
+      copy.cancel();
+    }
+    const {instance} = await compiled;
     await go.run(instance);
   })().catch((err) => fail(err && err.message ? err.message : String(err)));
 })();

@@ -21,6 +21,8 @@
 //   - Glossary: the first use of each glossary term on a page links to its
 //     definition.
 //   - TableAlign: aligned table cells get classes instead of styles.
+//   - TaskLabels: the checkbox of a task list item sits in a label with
+//     the item's text, which names it for screen readers.
 //
 // What an extension cannot read it reports as a Problem in the parser
 // context (see Problems) rather than guessing.

@@ -16,6 +16,9 @@ type Options struct {
 	// Label returns the text of an interface word the extensions write,
 	// by message key (see Labels). Nil uses the English labels.
 	Label func(key string) string
+	// Math converts each distinct formula once, for every converter
+	// given the same cache. Nil converts each formula where it is used.
+	Math *MathCache
 }
 
 // New returns the site's Markdown converter. Raw HTML stays off: content
@@ -32,10 +35,11 @@ func New(o Options) goldmark.Markdown {
 			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 			extension.Strikethrough,
 			extension.TaskList,
+			TaskLabels,
 			extension.Footnote,
 			extension.Typographer,
 			TableAlign,
-			Math,
+			NewMath(o.Math),
 			&Callouts{Label: label},
 			Figures,
 			&Glossary{Terms: o.Glossary},

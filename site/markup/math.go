@@ -6,6 +6,7 @@ import (
 	"html"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/wyatt915/treeblood"
 	"github.com/yuin/goldmark"
@@ -92,6 +93,38 @@ func ToMathML(tex string, display bool) (out []byte, err error) {
 		return nil, fmt.Errorf("math: %s in %q", strings.TrimSpace(msg), clip(tex))
 	}
 	return sanitizeMathML(raw, tex)
+}
+
+// MathCache remembers the formulas converted to MathML, so that one
+// written on many pages, or shown in every language, is converted once.
+// A nil *MathCache converts every time. It is safe for concurrent use.
+type MathCache struct {
+	m sync.Map // mathKey to mathResult
+}
+
+type mathKey struct {
+	tex     string
+	display bool
+}
+
+type mathResult struct {
+	mathML []byte
+	err    error
+}
+
+// ToMathML returns ToMathML(tex, display), converted once per cache.
+// The result is shared: do not modify it.
+func (c *MathCache) ToMathML(tex string, display bool) ([]byte, error) {
+	if c == nil {
+		return ToMathML(tex, display)
+	}
+	k := mathKey{tex, display}
+	if r, ok := c.m.Load(k); ok {
+		return r.(mathResult).mathML, r.(mathResult).err
+	}
+	out, err := ToMathML(tex, display)
+	c.m.Store(k, mathResult{out, err})
+	return out, err
 }
 
 // mathElements are the MathML elements the converter may write.
@@ -227,7 +260,7 @@ func readTag(s string) (name string, attrs map[string]string, closing bool, rest
 	}
 }
 
-type mathInlineParser struct{}
+type mathInlineParser struct{ cache *MathCache }
 
 // NewMathInlineParser returns the parser of $…$ and $$…$$ inside a
 // paragraph. An opening $ must be followed, and a closing $ preceded, by
@@ -238,7 +271,7 @@ func NewMathInlineParser() parser.InlineParser { return mathInlineParser{} }
 
 func (mathInlineParser) Trigger() []byte { return []byte{'$'} }
 
-func (mathInlineParser) Parse(parent gast.Node, block text.Reader, pc parser.Context) gast.Node {
+func (p mathInlineParser) Parse(parent gast.Node, block text.Reader, pc parser.Context) gast.Node {
 	line, seg := block.PeekLine()
 	delim := 1
 	if len(line) > 1 && line[1] == '$' {
@@ -267,7 +300,7 @@ func (mathInlineParser) Parse(parent gast.Node, block text.Reader, pc parser.Con
 		n := &InlineMath{TeX: string(line[delim:i]), Display: delim == 2}
 		n.SetPos(seg.Start)
 		var err error
-		if n.MathML, err = ToMathML(n.TeX, n.Display); err != nil {
+		if n.MathML, err = p.cache.ToMathML(n.TeX, n.Display); err != nil {
 			report(pc, seg.Start, "%s", err.Error())
 		}
 		block.Advance(i + delim)
@@ -276,7 +309,7 @@ func (mathInlineParser) Parse(parent gast.Node, block text.Reader, pc parser.Con
 	return nil
 }
 
-type mathBlockParser struct{}
+type mathBlockParser struct{ cache *MathCache }
 
 // NewMathBlockParser returns the parser of displayed formulas: a line
 // starting with $$, then lines of LaTeX, then a line ending with $$. The
@@ -329,7 +362,7 @@ func (mathBlockParser) Continue(node gast.Node, reader text.Reader, pc parser.Co
 	return parser.Continue | parser.NoChildren
 }
 
-func (mathBlockParser) Close(node gast.Node, reader text.Reader, pc parser.Context) {
+func (p mathBlockParser) Close(node gast.Node, reader text.Reader, pc parser.Context) {
 	n := node.(*MathBlock)
 	var b strings.Builder
 	for i := 0; i < n.Lines().Len(); i++ {
@@ -346,7 +379,7 @@ func (mathBlockParser) Close(node gast.Node, reader text.Reader, pc parser.Conte
 		return
 	}
 	var err error
-	if n.MathML, err = ToMathML(n.TeX, true); err != nil {
+	if n.MathML, err = p.cache.ToMathML(n.TeX, true); err != nil {
 		report(pc, n.Pos(), "%s", err.Error())
 	}
 }
@@ -390,17 +423,21 @@ func writeMath(w util.BufWriter, mathML []byte, tex string, block bool) {
 	_, _ = w.WriteString("<code>" + html.EscapeString(tex) + "</code>")
 }
 
-type mathExtension struct{}
+type mathExtension struct{ cache *MathCache }
 
 // Math is the extension that converts LaTeX formulas to MathML when the
 // site is built, so that pages need no script to show them.
 var Math goldmark.Extender = mathExtension{}
 
+// NewMath returns the Math extension converting each formula once per
+// cache c.
+func NewMath(c *MathCache) goldmark.Extender { return mathExtension{cache: c} }
+
 // Extend registers the parsers and the renderer.
-func (mathExtension) Extend(m goldmark.Markdown) {
+func (e mathExtension) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
-		parser.WithBlockParsers(util.Prioritized(NewMathBlockParser(), 90)),
-		parser.WithInlineParsers(util.Prioritized(NewMathInlineParser(), 150)),
+		parser.WithBlockParsers(util.Prioritized(mathBlockParser{cache: e.cache}, 90)),
+		parser.WithInlineParsers(util.Prioritized(mathInlineParser{cache: e.cache}, 150)),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(MathHTMLRenderer{}, 500)))
 }

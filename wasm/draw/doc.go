@@ -1,10 +1,9 @@
-// Package draw is the small drawing interface every view draws through,
-// and its SVG back end.
+// Package draw is the small drawing interface every view draws through.
 //
 // # Back ends
 //
 // A view draws on a Canvas. In the browser the Canvas is ebiten's screen
-// (see wasm/internal/ebitendraw); at build time it is an SVG document, which
+// (see wasm/internal/ebitendraw); at build time it is an SVG document (package svgdraw), which
 // the site embeds as a static preview and tests compare with golden files.
 //
 // # Coordinates

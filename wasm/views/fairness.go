@@ -16,31 +16,107 @@ import (
 // group's threshold; each group's confusion matrix; the selection rate,
 // true and false positive rates and precision side by side; and the
 // calibration of the score in each group. Groups differ in colour, in
-// marker shape and by name.
+// marker shape and by name. The learner's own file is drawn the same way,
+// its first maxDrawnGroups groups at most.
 func Fairness(c draw.Canvas, th draw.Theme, p sim.Printer, m *fairness.Model) {
 	w, h := c.Size()
 	c.Fill(draw.Rect(0, 0, w, h), th.Background)
 	r := m.Report()
+	if r == nil {
+		msg := p.Sprintf("Open a CSV file or paste its text to see its audit here.")
+		if m.Source() == fairness.OwnCSV && m.Query().Get("csv") != "" {
+			msg = p.Sprintf("The file cannot be audited yet: the message beside it says why.")
+		}
+		c.Text(w/2, h/2, msg, draw.TextStyle{Color: th.Muted, Size: 13, Align: draw.Middle})
+		return
+	}
+	words := fairOutcomeWords(p, m.Source())
 	const margin = 12
-	if w >= 1.15*h {
+	wide := w >= 1.15*h
+	panel := w - 2*margin
+	if wide {
+		panel = (w - 3*margin) / 2
+	}
+	if most := drawnGroups(panel); len(r.Groups) > most {
+		c.Text(w-4, h-2, p.Sprintf("Showing %d of %d groups; the description gives them all.", most, len(r.Groups)),
+			draw.TextStyle{Color: th.Muted, Size: 10, Align: draw.End})
+		cut := *r
+		cut.Groups = r.Groups[:most]
+		r = &cut
+	}
+	if wide {
 		cw, ch := (w-3*margin)/2, (h-3*margin)/2
-		fairScores(c, th, p, m, margin, margin, cw, ch)
-		fairConfusion(c, th, p, r, 2*margin+cw, margin, cw, ch)
+		fairScores(c, th, p, words, m.TestData(), r, margin, margin, cw, ch)
+		fairConfusion(c, th, p, words, r, 2*margin+cw, margin, cw, ch)
 		fairRates(c, th, p, r, margin, 2*margin+ch, cw, ch)
-		fairCalibration(c, th, p, r, 2*margin+cw, 2*margin+ch, cw, ch)
+		fairCalibration(c, th, p, words, r, 2*margin+cw, 2*margin+ch, cw, ch)
 		return
 	}
 	// Stacked, the score rows get the most room: they hold two groups.
 	cw := w - 2*margin
 	avail := h - 5*margin
 	y := float64(margin)
-	fairScores(c, th, p, m, margin, y, cw, avail*0.3)
+	fairScores(c, th, p, words, m.TestData(), r, margin, y, cw, avail*0.3)
 	y += avail*0.3 + margin
-	fairConfusion(c, th, p, r, margin, y, cw, avail*0.22)
+	fairConfusion(c, th, p, words, r, margin, y, cw, avail*0.22)
 	y += avail*0.22 + margin
 	fairRates(c, th, p, r, margin, y, cw, avail*0.24)
 	y += avail*0.24 + margin
-	fairCalibration(c, th, p, r, margin, y, cw, avail*0.24)
+	fairCalibration(c, th, p, words, r, margin, y, cw, avail*0.24)
+}
+
+// drawnGroups returns how many groups panels of width w can draw
+// legibly: each confusion matrix needs about 76 pixels, with its names
+// and counts. The synthetic data's two always fit.
+func drawnGroups(w float64) int { return min(max(int((w-50)/76), 2), 5) }
+
+// outcomeWords name the two outcomes in the view's labels.
+type outcomeWords struct {
+	up, down   string // rows of the score histogram, with their arrows
+	yes, no    string // rows of the confusion matrix
+	shareYes   string // the calibration chart's vertical axis
+	noScoreMsg string // in place of the histogram when there are no scores
+}
+
+// fairOutcomeWords returns the synthetic data's words, ill and well, or
+// for the learner's file the values of the label.
+func fairOutcomeWords(p sim.Printer, source string) outcomeWords {
+	if source == fairness.OwnCSV {
+		return outcomeWords{
+			up: p.Sprintf("label 1 ▲"), down: p.Sprintf("label 0 ▼"),
+			yes: p.Sprintf("label 1"), no: p.Sprintf("label 0"),
+			shareYes:   p.Sprintf("share with label 1"),
+			noScoreMsg: p.Sprintf("The file gives decisions, not scores."),
+		}
+	}
+	return outcomeWords{
+		up: p.Sprintf("ill ▲"), down: p.Sprintf("well ▼"),
+		yes: p.Sprintf("ill"), no: p.Sprintf("well"),
+		shareYes: p.Sprintf("share ill"),
+	}
+}
+
+// shortName keeps a group's name short enough for the labels; the
+// description gives it whole.
+func shortName(name string) string {
+	const most = 14
+	if r := []rune(name); len(r) > most {
+		return string(r[:most-1]) + "…"
+	}
+	return name
+}
+
+// boldWidth estimates the width of s at size in bold, a fifth wider
+// than textWidth's measure.
+func boldWidth(s string, size float64) float64 { return 1.2 * textWidth(s, size) }
+
+// fit shortens s with an ellipsis until it fits width at size in bold.
+func fit(s string, width, size float64) string {
+	r := []rune(s)
+	for len(r) > 1 && boldWidth(string(r), size) > width {
+		r = append(r[:len(r)-2], '…')
+	}
+	return string(r)
 }
 
 // seriesColor returns the colour of series i, such as a group or a
@@ -77,17 +153,18 @@ func luma(c color.RGBA) float64 {
 }
 
 // groupName returns the label of group g as the audit names it.
-func groupName(p sim.Printer, g audit.Group) string { return p.Sprintf("Group %s", g.Name) }
+func groupName(p sim.Printer, g audit.Group) string { return p.Sprintf("Group %s", shortName(g.Name)) }
 
 // fairScores draws, for each group, the spread of scores among people
 // with the disease (filled, above the line) and without it (outlined,
 // below), each as a share of its own people, and the group's threshold.
-func fairScores(c draw.Canvas, th draw.Theme, p sim.Printer, m *fairness.Model, x, y, w, h float64) {
+func fairScores(c draw.Canvas, th draw.Theme, p sim.Printer, words outcomeWords, d *audit.Data, r *audit.Report, x, y, w, h float64) {
 	c.Text(x, y+14, p.Sprintf("Scores and thresholds"), draw.TextStyle{Color: th.Ink, Bold: true})
-	d := m.TestData()
-	r := m.Report()
 	n := len(r.Groups)
-	if n == 0 || d.Score == nil {
+	if d != nil && d.Score == nil && words.noScoreMsg != "" {
+		c.Text(x, y+40, words.noScoreMsg, draw.TextStyle{Color: th.Muted, Size: 12})
+	}
+	if n == 0 || d == nil || d.Score == nil {
 		return
 	}
 	const bins = 20
@@ -96,6 +173,9 @@ func fairScores(c draw.Canvas, th draw.Theme, p sim.Printer, m *fairness.Model, 
 	rowH := (bottom - top) / float64(n)
 	counts := make([][2][bins]float64, n)
 	for i, s := range d.Score {
+		if d.Group[i] >= n {
+			continue // a group beyond those drawn
+		}
 		k := min(max(int(s*bins), 0), bins-1)
 		sick := 0
 		if d.Label[i] {
@@ -104,17 +184,34 @@ func fairScores(c draw.Canvas, th draw.Theme, p sim.Printer, m *fairness.Model, 
 		counts[d.Group[i]][sick][k]++
 	}
 	bw := (right - left) / bins
+	// Short rows name their group beside the words for up and down; a
+	// name longer than a letter or two takes the words' place, and the
+	// words go once by the title.
+	legend := false
+	if rowH/2-3 < 24 {
+		for _, g := range r.Groups {
+			legend = legend || textWidth(g.Name, 14) > left-x-52
+		}
+	}
+	if legend {
+		c.Text(right, y+14, words.up+"  "+words.down, draw.TextStyle{Color: th.Muted, Size: 10, Align: draw.End})
+	}
 	for g, grp := range r.Groups {
 		col := seriesColor(th, g)
 		mid := top + rowH*(float64(g)+0.5)
 		half := rowH/2 - 3
-		if half >= 24 {
-			c.Text(x, mid-half+10, groupName(p, grp), draw.TextStyle{Color: col, Size: 12, Bold: true})
-		} else {
+		switch {
+		case half >= 24:
+			c.Text(x, mid-half+10, fit(groupName(p, grp), right-x, 12), draw.TextStyle{Color: col, Size: 12, Bold: true})
+		case legend:
+			c.Text(x, mid+5, fit(grp.Name, left-x-6, 12), draw.TextStyle{Color: col, Size: 12, Bold: true})
+		default:
 			c.Text(x, mid+5, grp.Name, draw.TextStyle{Color: col, Size: 14, Bold: true})
 		}
-		c.Text(left-6, mid-3, p.Sprintf("ill ▲"), draw.TextStyle{Color: th.Muted, Size: 10, Align: draw.End})
-		c.Text(left-6, mid+11, p.Sprintf("well ▼"), draw.TextStyle{Color: th.Muted, Size: 10, Align: draw.End})
+		if !legend {
+			c.Text(left-6, mid-3, words.up, draw.TextStyle{Color: th.Muted, Size: 10, Align: draw.End})
+			c.Text(left-6, mid+11, words.down, draw.TextStyle{Color: th.Muted, Size: 10, Align: draw.End})
+		}
 		// Each side is scaled to its own tallest bin: the shapes matter,
 		// and the healthy outnumber the ill.
 		var peak [2]float64
@@ -164,7 +261,7 @@ func fairScores(c draw.Canvas, th draw.Theme, p sim.Printer, m *fairness.Model, 
 
 // fairConfusion draws one confusion matrix per group: rows are the truth,
 // columns the decision, each cell shaded by its share of the group.
-func fairConfusion(c draw.Canvas, th draw.Theme, p sim.Printer, r *audit.Report, x, y, w, h float64) {
+func fairConfusion(c draw.Canvas, th draw.Theme, p sim.Printer, words outcomeWords, r *audit.Report, x, y, w, h float64) {
 	c.Text(x, y+14, p.Sprintf("Confusion matrices"), draw.TextStyle{Color: th.Ink, Bold: true})
 	n := len(r.Groups)
 	if n == 0 {
@@ -177,12 +274,12 @@ func fairConfusion(c draw.Canvas, th draw.Theme, p sim.Printer, r *audit.Report,
 	ch := math.Min((y+h-top-14)/2, 70)
 	small := ch < 36
 	rowSt := draw.TextStyle{Color: th.Ink, Size: 11, Align: draw.End}
-	c.Text(x+head-4, top+ch/2+4, p.Sprintf("ill"), rowSt)
-	c.Text(x+head-4, top+ch*1.5+4, p.Sprintf("well"), rowSt)
+	c.Text(x+head-4, top+ch/2+4, words.yes, rowSt)
+	c.Text(x+head-4, top+ch*1.5+4, words.no, rowSt)
 	for g, grp := range r.Groups {
 		col := seriesColor(th, g)
 		gx := x + head + slot*float64(g)
-		c.Text(gx+cw, y+32, groupName(p, grp), draw.TextStyle{Color: col, Size: 12, Bold: true, Align: draw.Middle})
+		c.Text(gx+cw, y+32, fit(groupName(p, grp), slot-10, 12), draw.TextStyle{Color: col, Size: 12, Bold: true, Align: draw.Middle})
 		total := float64(max(grp.N(), 1))
 		cells := [4]struct {
 			name string
@@ -198,15 +295,19 @@ func fairConfusion(c draw.Canvas, th draw.Theme, p sim.Printer, r *audit.Report,
 				ink = th.Background
 			}
 			if small {
-				c.Text(cx+cw/2, cy+ch/2+4, cl.name+" "+strconv.Itoa(cl.v), draw.TextStyle{Color: ink, Size: 11, Align: draw.Middle, Bold: true})
+				label := cl.name + " " + strconv.Itoa(cl.v)
+				if textWidth(label, 11) > cw-4 {
+					label = strconv.Itoa(cl.v) // the row and column labels say which cell
+				}
+				c.Text(cx+cw/2, cy+ch/2+4, label, draw.TextStyle{Color: ink, Size: 11, Align: draw.Middle, Bold: true})
 				continue
 			}
 			c.Text(cx+cw/2, cy+ch/2-2, cl.name, draw.TextStyle{Color: ink, Size: 11, Align: draw.Middle})
 			c.Text(cx+cw/2, cy+ch/2+13, strconv.Itoa(cl.v), draw.TextStyle{Color: ink, Size: 12, Align: draw.Middle, Bold: true})
 		}
 		colSt := draw.TextStyle{Color: th.Muted, Size: 10, Align: draw.Middle}
-		c.Text(gx+cw/2, top+2*ch+12, p.Sprintf("flagged"), colSt)
-		c.Text(gx+cw*1.5, top+2*ch+12, p.Sprintf("not"), colSt)
+		c.Text(gx+cw/2, top+2*ch+12, fit(p.Sprintf("flagged"), cw+14, 10), colSt)
+		c.Text(gx+cw*1.5, top+2*ch+12, fit(p.Sprintf("not"), cw+14, 10), colSt)
 	}
 }
 
@@ -255,15 +356,19 @@ func fairRates(c draw.Canvas, th draw.Theme, p sim.Printer, r *audit.Report, x, 
 				c.Fill(draw.Rect(bx+1, bottom-bh, bw-2, bh), fade(col, 70))
 				c.Stroke(draw.Rect(bx+1.75, bottom-bh+0.75, bw-3.5, math.Max(bh-1.5, 0)), 1.5, col)
 			}
-			c.Text(bx+bw/2, bottom-bh-3, strconv.Itoa(int(math.Round(100*v))), draw.TextStyle{Color: col, Size: 10, Align: draw.Middle, Bold: true})
+			// Narrow bars take smaller numbers, or none, so that
+			// neighbours do not overlap.
+			if size := min(10, math.Floor(bw/2.2)); size >= 7 {
+				c.Text(bx+bw/2, bottom-bh-3, strconv.Itoa(int(math.Round(100*v))), draw.TextStyle{Color: col, Size: size, Align: draw.Middle, Bold: true})
+			}
 		}
 	}
 	// A key names the groups in the order of their bars.
 	kx := x + w
 	for g := n - 1; g >= 0; g-- {
-		name := r.Groups[g].Name
+		name := fit(r.Groups[g].Name, (w-70)/float64(n)-24, 11)
 		c.Text(kx, y+30, name, draw.TextStyle{Color: seriesColor(th, g), Size: 11, Bold: true, Align: draw.End})
-		kx -= textWidth(name, 11) + 16
+		kx -= boldWidth(name, 11) + 16
 		box := draw.Rect(kx+4, y+21, 9, 9)
 		if g%2 == 0 {
 			c.Fill(box, seriesColor(th, g))
@@ -278,7 +383,7 @@ func fairRates(c draw.Canvas, th draw.Theme, p sim.Printer, r *audit.Report, x, 
 // fairCalibration draws the observed share with the disease against the
 // mean score in each tenth of the score range, per group, with the line
 // of perfect calibration.
-func fairCalibration(c draw.Canvas, th draw.Theme, p sim.Printer, r *audit.Report, x, y, w, h float64) {
+func fairCalibration(c draw.Canvas, th draw.Theme, p sim.Printer, words outcomeWords, r *audit.Report, x, y, w, h float64) {
 	c.Text(x, y+14, p.Sprintf("Calibration"), draw.TextStyle{Color: th.Ink, Bold: true})
 	size := math.Min(h-40, w*0.5)
 	left, top := x+30, y+24
@@ -299,7 +404,7 @@ func fairCalibration(c draw.Canvas, th draw.Theme, p sim.Printer, r *audit.Repor
 	ty := top + 12
 	tx := left + size + 12
 	if h >= 130 {
-		c.Text(tx, ty, p.Sprintf("share ill"), draw.TextStyle{Color: th.Muted, Size: 11})
+		c.Text(tx, ty, words.shareYes, draw.TextStyle{Color: th.Muted, Size: 11})
 		ty += 14
 		c.Text(tx, ty, p.Sprintf("against mean score"), draw.TextStyle{Color: th.Muted, Size: 11})
 	} else {
@@ -331,11 +436,14 @@ func fairCalibration(c draw.Canvas, th draw.Theme, p sim.Printer, r *audit.Repor
 			c.Stroke(&line, 1.5, col)
 		}
 		c.Fill(&marks, col)
+		if ty+18 > y+h {
+			continue // no room left for the key: the lines stay
+		}
 		ty += 18
 		var key draw.Path
 		marker(&key, g, tx+4, ty-4, 4)
 		c.Fill(&key, col)
-		c.Text(tx+14, ty, groupName(p, grp), draw.TextStyle{Color: col, Size: 11, Bold: true})
+		c.Text(tx+14, ty, fit(groupName(p, grp), x+w-tx-14, 11), draw.TextStyle{Color: col, Size: 11, Bold: true})
 		if !math.IsNaN(grp.ECE) {
 			ty += 13
 			c.Text(tx+14, ty, p.Sprintf("off by %d points", int(math.Round(100*grp.ECE))), draw.TextStyle{Color: th.Ink, Size: 10})

@@ -11,7 +11,9 @@ import (
 
 	"nexuslab/sim"
 	"nexuslab/sim/catalog"
+	"nexuslab/sim/fairness"
 	"nexuslab/wasm/draw"
+	"nexuslab/wasm/draw/svgdraw"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden SVG files")
@@ -51,6 +53,10 @@ func TestGolden(t *testing.T) {
 		{"fairness", "default", ""},
 		{"fairness", "per-group", "shift=1&pergroup=true&thresholdb=0.3&threshold=0.4&_w=320&_h=480"},
 		{"fairness", "dark", "basea=30&baseb=10&usegroup=true&_w=800&_h=500&_theme=dark"},
+		{"fairness", "own", "source=csv&pergroup=true&thresholds=0.41&csv=" + url.QueryEscape(fairness.ExampleCSV)},
+		{"fairness", "own-decisions", "source=csv&score=&prediction=p&_w=320&_h=480&csv=" + url.QueryEscape(manyGroups)},
+		{"fairness", "own-groups", "source=csv&score=s&csv=" + url.QueryEscape(manyGroups)},
+		{"fairness", "own-empty", "source=csv"},
 		{"kmeans", "default", ""},
 		{"kmeans", "assigned", "k=5&step=3&_w=800&_h=500"},
 		{"kmeans", "converged", "dataset=blobs&k=4&step=200&_w=320&_h=480&_theme=dark"},
@@ -75,6 +81,21 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// manyGroups is a file of decisions in more groups than the fairness
+// view draws, one with a long name.
+const manyGroups = `label,p,s,group
+1,1,0.8,Mekong Delta provinces
+0,0,0.3,Mekong Delta provinces
+1,0,0.45,Central Highlands
+0,1,0.6,Central Highlands
+1,1,0.9,c
+1,1,0.7,d
+0,0,0.1,e
+1,0,0.2,f
+0,1,0.55,g
+1,1,0.95,h
+`
 
 // TestEverySimHasAView makes sure no catalogued simulation lacks a view.
 func TestEverySimHasAView(t *testing.T) {
@@ -117,7 +138,7 @@ func render(t *testing.T, name, query string) []byte {
 	if q.Get("_theme") == "dark" {
 		th = draw.Dark()
 	}
-	c := draw.NewSVG(w, h)
+	c := svgdraw.New(w, h)
 	view(c, th, sim.English{}, m)
 	return c.Bytes("")
 }

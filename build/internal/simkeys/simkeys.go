@@ -11,8 +11,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"nexuslab/sim/i18n"
 )
 
 // Key is an English message key and where it was first found.
@@ -25,6 +23,26 @@ type Key struct {
 // keyFields are the struct fields whose constant string values are
 // message keys.
 var keyFields = map[string]bool{"Label": true, "Help": true, "Title": true, "Summary": true, "Keys": true, "Format": true}
+
+// listFields are the struct fields whose constant string elements are
+// message keys.
+var listFields = map[string]bool{"Choices": true, "ChoiceLabels": true}
+
+// keyArgs maps the functions and methods that take message keys to the
+// positions of those arguments: a Printer's Sprintf; sim's deferred
+// messages and translatable errors (msgf, Errorf, ParamErrorf); and the
+// translatable errors and phrases of sim/quantum/qasm (errorf, ErrorAt,
+// phrasef, plural). Sprintf and Errorf of package fmt take none.
+var keyArgs = map[string][]int{
+	"Sprintf":     {0},
+	"Errorf":      {0},
+	"msgf":        {0},
+	"ParamErrorf": {1},
+	"errorf":      {1},
+	"ErrorAt":     {2},
+	"phrasef":     {0},
+	"plural":      {1, 2},
+}
 
 // Extract scans the Go files under each of dirs (relative to root),
 // skipping tests and testdata, and returns the message keys found,
@@ -61,7 +79,7 @@ func Extract(root string, dirs ...string) ([]Key, error) {
 	seen := map[string]Key{}
 	add := func(pkg string, e ast.Expr) {
 		for _, s := range stringsOf(pkg, e, consts) {
-			if _, ok := seen[s]; ok || !i18n.NeedsTranslation(s) {
+			if _, ok := seen[s]; ok || s == "" {
 				continue
 			}
 			pos := fset.Position(e.Pos())
@@ -74,20 +92,32 @@ func Extract(root string, dirs ...string) ([]Key, error) {
 	}
 	for _, f := range files {
 		pkg := f.Name.Name
+		// Choices given labels are values, not keys: the labels are shown.
+		labelled := map[ast.Node]bool{}
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.CompositeLit:
+				if field(n, "ChoiceLabels") != nil {
+					if c := field(n, "Choices"); c != nil {
+						labelled[c] = true
+					}
+				}
 			case *ast.CallExpr:
 				if len(n.Args) == 0 {
 					return true
 				}
+				var name string
 				switch fn := n.Fun.(type) {
 				case *ast.SelectorExpr:
-					if fn.Sel.Name == "Sprintf" && !isIdent(fn.X, "fmt") {
-						add(pkg, n.Args[0])
+					if !isIdent(fn.X, "fmt") {
+						name = fn.Sel.Name
 					}
 				case *ast.Ident:
-					if fn.Name == "msgf" {
-						add(pkg, n.Args[0])
+					name = fn.Name
+				}
+				for _, i := range keyArgs[name] {
+					if i < len(n.Args) {
+						add(pkg, n.Args[i])
 					}
 				}
 			case *ast.KeyValueExpr:
@@ -98,7 +128,7 @@ func Extract(root string, dirs ...string) ([]Key, error) {
 				switch {
 				case keyFields[k.Name]:
 					add(pkg, n.Value)
-				case k.Name == "Choices":
+				case listFields[k.Name] && !labelled[n]:
 					if lit, ok := n.Value.(*ast.CompositeLit); ok {
 						for _, el := range lit.Elts {
 							add(pkg, el)
@@ -117,6 +147,17 @@ func Extract(root string, dirs ...string) ([]Key, error) {
 	}
 	slices.SortFunc(out, func(a, b Key) int { return strings.Compare(a.Text, b.Text) })
 	return out, nil
+}
+
+// field returns the element of a composite literal that sets the field
+// called name, or nil.
+func field(lit *ast.CompositeLit, name string) *ast.KeyValueExpr {
+	for _, el := range lit.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok && isIdent(kv.Key, name) {
+			return kv
+		}
+	}
+	return nil
 }
 
 func isIdent(e ast.Expr, name string) bool {

@@ -3,6 +3,7 @@ package audit_test
 import (
 	"errors"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -225,4 +226,42 @@ func FuzzParseCSV(f *testing.F) {
 			t.Fatalf("overall N got: %d want: %d", r.Overall.N(), d.Len())
 		}
 	})
+}
+
+func TestMissingColumnAndLines(t *testing.T) {
+	_, err := audit.ParseCSV([]byte("outcome,p,g\n1,1,A\n"), audit.Columns{Label: "label", Prediction: "p", Group: "g"})
+	var mc *audit.MissingColumnError
+	if !errors.As(err, &mc) || mc.Name != "label" || strings.Join(mc.Header, ",") != "outcome,p,g" {
+		t.Errorf("error got: %#v want: a MissingColumnError for label", err)
+	}
+	// A blank line and a quoted field over two lines: each case keeps the
+	// line it starts on.
+	d, err := audit.ParseCSV([]byte("y,p,g,note\n1,1,A,x\n\n0,0,B,\"two\nlines\"\n1,0,B,z\n"), audit.Columns{Label: "y", Prediction: "p", Group: "g"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Line; len(got) != 3 || got[0] != 2 || got[1] != 4 || got[2] != 6 {
+		t.Errorf("lines got: %v want: [2 4 6]", got)
+	}
+}
+
+func TestReportCSV(t *testing.T) {
+	d, err := audit.ParseCSV([]byte(handCSV), audit.Columns{Label: "label", Score: "score", Group: "group"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := audit.Measure(d, 0.5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ece := func(g int) string { return strconv.FormatFloat(r.Groups[g].ECE, 'g', 6, 64) }
+	want := strings.Join([]string{
+		"scope,group,cases,threshold,tp,fp,tn,fn,base_rate,selection_rate,accuracy,tpr,fpr,precision,ece",
+		"group,A,10,0.5,3,1,4,2,0.5,0.4,0.7,0.6,0.2,0.75," + ece(0),
+		"group,B,8,0.5,1,2,5,0,0.125,0.375,0.75,1,0.285714,0.333333," + ece(1),
+		"overall,,18,,4,3,9,2,0.333333,0.388889,0.722222,0.666667,0.25,0.571429,",
+	}, "\n") + "\n"
+	if got := string(r.CSV()); got != want {
+		t.Errorf("CSV\ngot:\n%s\nwant:\n%s", got, want)
+	}
 }

@@ -49,6 +49,17 @@ func (e *CSVError) Error() string {
 // Unwrap returns what is wrong, without the position.
 func (e *CSVError) Unwrap() error { return e.Err }
 
+// MissingColumnError reports a chosen column that the header lacks,
+// so that a caller can point at the choice rather than at the file.
+type MissingColumnError struct {
+	Name   string   // the column asked for
+	Header []string // the columns the file has
+}
+
+func (e *MissingColumnError) Error() string {
+	return fmt.Sprintf("no column %q; the columns are %s", e.Name, quoteAll(e.Header))
+}
+
 // Header returns the column names of a CSV file: its first row, trimmed.
 func Header(data []byte) ([]string, error) {
 	r := newReader(data)
@@ -93,7 +104,7 @@ func ParseCSV(data []byte, cols Columns) (*Data, error) {
 				return i, nil
 			}
 		}
-		return 0, &CSVError{Row: 1, Err: fmt.Errorf("no column %q; the columns are %s", name, quoteAll(header))}
+		return 0, &CSVError{Row: 1, Err: &MissingColumnError{Name: name, Header: header}}
 	}
 	type column struct {
 		index int
@@ -187,6 +198,7 @@ func ParseCSV(data []byte, cols Columns) (*Data, error) {
 		}
 		d.Label = append(d.Label, y)
 		d.Group = append(d.Group, g)
+		d.Line = append(d.Line, row)
 	}
 	if d.Len() == 0 {
 		return nil, &CSVError{Row: 2, Err: errors.New("no data rows after the header")}

@@ -26,5 +26,7 @@
 //
 // ParseCSV reads a file with a header row, given the names of the label,
 // score or prediction, and group columns. Each error names the row (the
-// line of the file, counting the header as 1) and the column.
+// line of the file, counting the header as 1) and the column; a chosen
+// column the file lacks is a *MissingColumnError naming the columns it
+// has. Report.CSV writes the metrics back out, one row per group.
 package audit

@@ -123,6 +123,9 @@ type Data struct {
 	Pred   []bool    // the classifier's decision, used when Score is nil
 	Group  []int     // each case's index into Groups
 	Groups []string  // group names
+	// Line is the line of the file each case was read from, for
+	// messages about a case; nil when the data did not come from a file.
+	Line []int
 }
 
 // Len returns the number of cases.

@@ -20,7 +20,9 @@
 //
 // Every problem is reported as an *Error that names the line and column
 // and says, in words a learner can act on, what is wrong and often what
-// was probably meant. Parsing stops at the first problem. No input makes
+// was probably meant. Its Message method gives the same text as an
+// English format string and arguments, so that a page can show it in the
+// reader's language. Parsing stops at the first problem. No input makes
 // Parse or Circuit panic or run without bound: expressions nest at most
 // MaxDepth deep, registers hold at most MaxRegister bits and a program
 // expands to at most MaxOps operations. The fuzz tests keep it so.

@@ -2,7 +2,6 @@ package qasm
 
 import (
 	"fmt"
-	"strconv"
 	"unicode/utf8"
 )
 
@@ -18,7 +17,20 @@ func (p Pos) String() string { return fmt.Sprintf("%d:%d", p.Line, p.Col) }
 type Error struct {
 	File string // as given to Parse; may be empty
 	Pos  Pos
-	Msg  string
+	Msg  string // in English
+	// Format and Args are Msg before formatting, so that a caller can
+	// say it in another language (see Message). Format is an English
+	// format string; an argument may have a Message method too, as a
+	// phrase such as "the end of the file" does. Without Format, Msg is
+	// the whole message.
+	Format string
+	Args   []any
+}
+
+// ErrorAt returns the Error at pos in file whose Msg is format formatted
+// with args.
+func ErrorAt(file string, pos Pos, format string, args ...any) *Error {
+	return &Error{File: file, Pos: pos, Msg: phrasef(format, args...).String(), Format: format, Args: args}
 }
 
 // Error returns "FILE:LINE:COL: message", or "LINE:COL: message" without
@@ -29,6 +41,47 @@ func (e *Error) Error() string {
 	}
 	return fmt.Sprintf("%s:%s: %s", e.File, e.Pos, e.Msg)
 }
+
+// Message returns what Error does as an English format string, a message
+// key, and its arguments: the file, line and column, then the message,
+// which has a Message method of its own. A caller with a translation
+// table, such as nexuslab/sim's Translate, can thus say the position and
+// the message in another language; this package does without one.
+func (e *Error) Message() (format string, args []any) {
+	msg := phrase{e.Format, e.Args}
+	if e.Format == "" {
+		msg = phrase{format: e.Msg}
+	}
+	if e.File == "" {
+		return phrasef("%d:%d: %s", e.Pos.Line, e.Pos.Col, msg).Message()
+	}
+	return phrasef("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Col, msg).Message()
+}
+
+// phrase is English text kept as a format string and its arguments, so
+// that a caller can translate it: an error's message, or a part of one
+// such as what was expected. Without arguments, the format is plain text.
+type phrase struct {
+	format string
+	args   []any
+}
+
+func phrasef(format string, args ...any) phrase { return phrase{format, args} }
+
+// keyword is a phrase of one keyword, which reads the same in every
+// language.
+func keyword(kw string) phrase { return phrasef("%s", kw) }
+
+// String returns the phrase in English.
+func (p phrase) String() string {
+	if len(p.args) == 0 {
+		return p.format
+	}
+	return fmt.Sprintf(p.format, p.args...)
+}
+
+// Message returns the format and arguments, as Error.Message does.
+func (p phrase) Message() (string, []any) { return p.format, p.args }
 
 type tokKind uint8
 
@@ -48,14 +101,18 @@ type token struct {
 	end  Pos // position just after the token
 }
 
-func (t token) String() string {
-	switch t.kind {
-	case tEOF:
-		return "the end of the file"
-	case tString:
-		return strconv.Quote(t.text)
+func (t token) String() string { return t.words().String() }
+
+// Message says what String does, for a caller that translates it.
+func (t token) Message() (string, []any) { return t.words().Message() }
+
+// words names the token in an error: its text quoted, or the end of
+// the file.
+func (t token) words() phrase {
+	if t.kind == tEOF {
+		return phrasef("the end of the file")
 	}
-	return fmt.Sprintf("%q", t.text)
+	return phrasef("%q", t.text)
 }
 
 // comment is a // comment, without the slashes.
@@ -74,7 +131,7 @@ type lexer struct {
 }
 
 func (l *lexer) errorf(p Pos, format string, args ...any) error {
-	return &Error{File: l.file, Pos: p, Msg: fmt.Sprintf(format, args...)}
+	return ErrorAt(l.file, p, format, args...)
 }
 
 // next returns the next rune without consuming it, or -1 at the end.

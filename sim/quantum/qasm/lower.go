@@ -1,7 +1,6 @@
 package qasm
 
 import (
-	"fmt"
 	"math"
 
 	"nexuslab/sim/quantum"
@@ -33,7 +32,7 @@ type lowering struct {
 }
 
 func (l *lowering) errorf(at Pos, format string, args ...any) error {
-	return &Error{File: l.file, Pos: at, Msg: fmt.Sprintf(format, args...)}
+	return ErrorAt(l.file, at, format, args...)
 }
 
 // Circuit expands the program into a circuit: registers laid out in

@@ -1,7 +1,6 @@
 package qasm
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -70,7 +69,7 @@ func (p *parser) next() token {
 }
 
 func (p *parser) errorf(at Pos, format string, args ...any) error {
-	return &Error{File: p.lx.file, Pos: at, Msg: fmt.Sprintf(format, args...)}
+	return ErrorAt(p.lx.file, at, format, args...)
 }
 
 func (p *parser) is(sym string) bool {
@@ -79,7 +78,7 @@ func (p *parser) is(sym string) bool {
 }
 
 // expect consumes the symbol or keyword sym, or says what was wanted.
-func (p *parser) expect(sym, what string) (token, error) {
+func (p *parser) expect(sym string, what phrase) (token, error) {
 	if !p.is(sym) {
 		return token{}, p.errorf(p.tok().pos, "expected %q %s, found %s", sym, what, p.tok())
 	}
@@ -88,7 +87,7 @@ func (p *parser) expect(sym, what string) (token, error) {
 
 // semicolon consumes the ; that ends a statement, pointing just after the
 // statement when it is missing, where a learner would type it.
-func (p *parser) semicolon(what string) error {
+func (p *parser) semicolon(what phrase) error {
 	if p.is(";") {
 		p.next()
 		return nil
@@ -96,7 +95,7 @@ func (p *parser) semicolon(what string) error {
 	return p.errorf(p.prevEnd, "missing ';' at the end of this %s (found %s)", what, p.tok())
 }
 
-func (p *parser) ident(what string) (token, error) {
+func (p *parser) ident(what phrase) (token, error) {
 	t := p.tok()
 	if t.kind != tIdent {
 		return token{}, p.errorf(t.pos, "expected %s, found %s", what, t)
@@ -148,7 +147,7 @@ func (p *parser) program() (*Program, error) {
 	}
 	p.next()
 	prog.Version = "2.0"
-	if err := p.semicolon("OPENQASM line"); err != nil {
+	if err := p.semicolon(phrasef("OPENQASM line")); err != nil {
 		return nil, err
 	}
 	p.lastLine = p.prevEnd.Line
@@ -200,7 +199,7 @@ func (p *parser) include() (Stmt, error) {
 	if t.text != "qelib1.inc" {
 		return nil, p.errorf(t.pos, "cannot include %q: only \"qelib1.inc\", the standard gates, can be included", t.text)
 	}
-	if err := p.semicolon("include"); err != nil {
+	if err := p.semicolon(keyword("include")); err != nil {
 		return nil, err
 	}
 	if !p.qelib {
@@ -220,14 +219,14 @@ func (p *parser) include() (Stmt, error) {
 
 func (p *parser) reg() (Stmt, error) {
 	kw := p.next()
-	name, err := p.ident("a register name")
+	name, err := p.ident(phrasef("a register name"))
 	if err != nil {
 		return nil, err
 	}
 	if old, ok := p.regs[name.text]; ok {
 		return nil, p.errorf(name.pos, "register %s is already declared at line %d", name.text, old.At.Line)
 	}
-	if _, err := p.expect("[", "and the register's size after its name"); err != nil {
+	if _, err := p.expect("[", phrasef("and the register's size after its name")); err != nil {
 		return nil, err
 	}
 	sz := p.tok()
@@ -239,10 +238,10 @@ func (p *parser) reg() (Stmt, error) {
 	if err != nil || n < 1 || n > MaxRegister {
 		return nil, p.errorf(sz.pos, "a register holds 1 to %d bits, not %s", MaxRegister, sz.text)
 	}
-	if _, err := p.expect("]", "after the register's size"); err != nil {
+	if _, err := p.expect("]", phrasef("after the register's size")); err != nil {
 		return nil, err
 	}
-	if err := p.semicolon(kw.text + " declaration"); err != nil {
+	if err := p.semicolon(phrasef("%s declaration", kw.text)); err != nil {
 		return nil, err
 	}
 	r := &Reg{Node: Node{At: kw.pos}, Quantum: kw.text == "qreg", Name: name.text, Size: n}
@@ -251,7 +250,7 @@ func (p *parser) reg() (Stmt, error) {
 }
 
 // idList reads NAME, NAME, … of distinct names.
-func (p *parser) idList(what string) ([]string, error) {
+func (p *parser) idList(what phrase) ([]string, error) {
 	var out []string
 	for {
 		t, err := p.ident(what)
@@ -271,16 +270,16 @@ func (p *parser) idList(what string) ([]string, error) {
 
 func (p *parser) gateDef() (Stmt, error) {
 	kw := p.next()
-	name, err := p.ident("a gate name")
+	name, err := p.ident(phrasef("a gate name"))
 	if err != nil {
 		return nil, err
 	}
 	if old, ok := p.gates[name.text]; ok {
-		where := "in qelib1.inc"
+		where := phrasef("in qelib1.inc")
 		if !old.std {
-			where = fmt.Sprintf("at line %d", old.at.Line)
+			where = phrasef("at line %d", old.at.Line)
 		} else if _, builtin := map[string]bool{"U": true, "CX": true}[name.text]; builtin {
-			where = "as a built-in gate"
+			where = phrasef("as a built-in gate")
 		}
 		return nil, p.errorf(name.pos, "gate %s is already defined %s", name.text, where)
 	}
@@ -288,15 +287,15 @@ func (p *parser) gateDef() (Stmt, error) {
 	if p.is("(") {
 		p.next()
 		if !p.is(")") {
-			if g.Params, err = p.idList("a parameter name"); err != nil {
+			if g.Params, err = p.idList(phrasef("a parameter name")); err != nil {
 				return nil, err
 			}
 		}
-		if _, err := p.expect(")", "after the gate's parameters"); err != nil {
+		if _, err := p.expect(")", phrasef("after the gate's parameters")); err != nil {
 			return nil, err
 		}
 	}
-	if g.Qargs, err = p.idList("a qubit argument name"); err != nil {
+	if g.Qargs, err = p.idList(phrasef("a qubit argument name")); err != nil {
 		return nil, err
 	}
 	for _, q := range g.Qargs {
@@ -306,13 +305,13 @@ func (p *parser) gateDef() (Stmt, error) {
 	}
 	sig := gateSig{params: len(g.Params), qubits: len(g.Qargs), def: g, at: kw.pos}
 	if g.Opaque {
-		if err := p.semicolon("opaque declaration"); err != nil {
+		if err := p.semicolon(phrasef("opaque declaration")); err != nil {
 			return nil, err
 		}
 		p.gates[g.Name] = sig
 		return g, nil
 	}
-	if _, err := p.expect("{", "to open the gate's body"); err != nil {
+	if _, err := p.expect("{", phrasef("to open the gate's body")); err != nil {
 		return nil, err
 	}
 	p.lastLine = p.prevEnd.Line
@@ -342,10 +341,10 @@ func (p *parser) gateDef() (Stmt, error) {
 
 func (p *parser) ifStmt() (Stmt, error) {
 	p.next()
-	if _, err := p.expect("(", "after if"); err != nil {
+	if _, err := p.expect("(", phrasef("after if")); err != nil {
 		return nil, err
 	}
-	name, err := p.ident("a classical register name")
+	name, err := p.ident(phrasef("a classical register name"))
 	if err != nil {
 		return nil, err
 	}
@@ -359,7 +358,7 @@ func (p *parser) ifStmt() (Stmt, error) {
 	if p.is("[") {
 		return nil, p.errorf(p.tok().pos, "OpenQASM 2.0 compares a whole register: write if (%s == N), not one bit", name.text)
 	}
-	if _, err := p.expect("==", "after the register name"); err != nil {
+	if _, err := p.expect("==", phrasef("after the register name")); err != nil {
 		return nil, err
 	}
 	v := p.tok()
@@ -371,7 +370,7 @@ func (p *parser) ifStmt() (Stmt, error) {
 	if err != nil || r.Size < 64 && val >= 1<<r.Size {
 		return nil, p.errorf(v.pos, "%s has %d bits, so it never equals %s", name.text, r.Size, v.text)
 	}
-	if _, err := p.expect(")", "to close the condition"); err != nil {
+	if _, err := p.expect(")", phrasef("to close the condition")); err != nil {
 		return nil, err
 	}
 	t := p.tok()
@@ -404,12 +403,12 @@ func (p *parser) qop(g *GateDef, guard string) (Stmt, error) {
 			return nil, err
 		}
 		if t.text == "reset" {
-			if err := p.semicolon("reset"); err != nil {
+			if err := p.semicolon(keyword("reset")); err != nil {
 				return nil, err
 			}
 			return &Reset{Q: q}, nil
 		}
-		if _, err := p.expect("->", "between the qubit and the classical bit it is measured into"); err != nil {
+		if _, err := p.expect("->", phrasef("between the qubit and the classical bit it is measured into")); err != nil {
 			return nil, err
 		}
 		c, err := p.arg(nil, false)
@@ -419,7 +418,7 @@ func (p *parser) qop(g *GateDef, guard string) (Stmt, error) {
 		if err := p.checkMeasure(q, c); err != nil {
 			return nil, err
 		}
-		if err := p.semicolon("measure"); err != nil {
+		if err := p.semicolon(keyword("measure")); err != nil {
 			return nil, err
 		}
 		return &Measure{Q: q, C: c}, nil
@@ -432,7 +431,7 @@ func (p *parser) qop(g *GateDef, guard string) (Stmt, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := p.semicolon("barrier"); err != nil {
+		if err := p.semicolon(keyword("barrier")); err != nil {
 			return nil, err
 		}
 		return &Barrier{Args: args}, nil
@@ -461,12 +460,12 @@ func (p *parser) qop(g *GateDef, guard string) (Stmt, error) {
 				p.next()
 			}
 		}
-		if _, err := p.expect(")", "after the gate's parameters"); err != nil {
+		if _, err := p.expect(")", phrasef("after the gate's parameters")); err != nil {
 			return nil, err
 		}
 	}
 	if len(call.Params) != sig.params {
-		return nil, p.errorf(t.pos, "gate %s takes %s, got %d", t.text, plural(sig.params, "parameter"), len(call.Params))
+		return nil, p.errorf(t.pos, "gate %s takes %s, got %d", t.text, plural(sig.params, "1 parameter", "%d parameters"), len(call.Params))
 	}
 	args, err := p.args(g)
 	if err != nil {
@@ -474,22 +473,24 @@ func (p *parser) qop(g *GateDef, guard string) (Stmt, error) {
 	}
 	call.Args = args
 	if len(args) != sig.qubits {
-		return nil, p.errorf(t.pos, "gate %s takes %s, got %d", t.text, plural(sig.qubits, "qubit"), len(args))
+		return nil, p.errorf(t.pos, "gate %s takes %s, got %d", t.text, plural(sig.qubits, "1 qubit", "%d qubits"), len(args))
 	}
 	if err := p.checkDistinct(t.text, args, g); err != nil {
 		return nil, err
 	}
-	if err := p.semicolon("gate call"); err != nil {
+	if err := p.semicolon(phrasef("gate call")); err != nil {
 		return nil, err
 	}
 	return call, nil
 }
 
-func plural(n int, what string) string {
+// plural says how many n is with the phrase for one or the format for
+// many, such as "1 qubit" or "%d qubits".
+func plural(n int, one, many string) phrase {
 	if n == 1 {
-		return "1 " + what
+		return phrase{format: one}
 	}
-	return fmt.Sprintf("%d %ss", n, what)
+	return phrasef(many, n)
 }
 
 // args reads a comma-separated list of qubit arguments.
@@ -512,7 +513,7 @@ func (p *parser) args(g *GateDef) ([]Arg, error) {
 // quantum false, a classical bit) that exists. In a gate body, only the
 // gate's own qubit arguments may be named, without an index.
 func (p *parser) arg(g *GateDef, quantum bool) (Arg, error) {
-	name, err := p.ident(map[bool]string{true: "a qubit", false: "a classical bit"}[quantum])
+	name, err := p.ident(map[bool]phrase{true: phrasef("a qubit"), false: phrasef("a classical bit")}[quantum])
 	if err != nil {
 		return Arg{}, err
 	}
@@ -545,9 +546,13 @@ func (p *parser) arg(g *GateDef, quantum bool) (Arg, error) {
 		p.next()
 		n, err := strconv.Atoi(ix.text)
 		if err != nil || n >= r.Size {
-			return Arg{}, p.errorf(ix.pos, "%s[%s] is out of range: %s has %s, indices 0 to %d", name.text, ix.text, name.text, plural(r.Size, map[bool]string{true: "qubit", false: "bit"}[quantum]), r.Size-1)
+			size := plural(r.Size, "1 bit", "%d bits")
+			if quantum {
+				size = plural(r.Size, "1 qubit", "%d qubits")
+			}
+			return Arg{}, p.errorf(ix.pos, "%s[%s] is out of range: %s has %s, indices 0 to %d", name.text, ix.text, name.text, size, r.Size-1)
 		}
-		if _, err := p.expect("]", "after the index"); err != nil {
+		if _, err := p.expect("]", phrasef("after the index")); err != nil {
 			return Arg{}, err
 		}
 		a.Index, a.Indexed = n, true
@@ -687,14 +692,14 @@ func (p *parser) atom(g *GateDef) (Expr, error) {
 	case tIdent:
 		p.next()
 		if _, ok := funcs[t.text]; ok {
-			if _, err := p.expect("(", "after "+t.text); err != nil {
+			if _, err := p.expect("(", phrasef("after %s", t.text)); err != nil {
 				return nil, err
 			}
 			x, err := p.expr(g)
 			if err != nil {
 				return nil, err
 			}
-			if _, err := p.expect(")", "to close "+t.text+"("); err != nil {
+			if _, err := p.expect(")", phrasef("to close %s(", t.text)); err != nil {
 				return nil, err
 			}
 			return &Call{At: t.pos, Func: t.text, X: x}, nil
@@ -713,7 +718,7 @@ func (p *parser) atom(g *GateDef) (Expr, error) {
 			if err != nil {
 				return nil, err
 			}
-			if _, err := p.expect(")", "to close the parenthesis"); err != nil {
+			if _, err := p.expect(")", phrasef("to close the parenthesis")); err != nil {
 				return nil, err
 			}
 			return x, nil
@@ -722,32 +727,38 @@ func (p *parser) atom(g *GateDef) (Expr, error) {
 	return nil, p.errorf(t.pos, "expected a number or expression, found %s", t)
 }
 
-// suggestGate returns a hint naming a known gate close to name.
-func (p *parser) suggestGate(name string) string {
+// suggestGate returns a hint naming a known gate close to name, or an
+// empty phrase.
+func (p *parser) suggestGate(name string) phrase {
 	if _, ok := quantum.LookupGate(name); ok && !p.qelib {
-		return ` (it is in qelib1.inc: add include "qelib1.inc"; after the OPENQASM line)`
+		return phrasef(` (it is in qelib1.inc: add include "qelib1.inc"; after the OPENQASM line)`)
 	}
 	var names []string
 	for n := range p.gates {
 		names = append(names, n)
 	}
-	if best := closest(name, names); best != "" {
-		return fmt.Sprintf(" (did you mean %s?)", best)
-	}
-	return ""
+	return didYouMean(name, names)
 }
 
-func (p *parser) suggestReg(name string, quantum bool) string {
+// suggestReg returns a hint naming a register of the kind wanted close
+// to name, or an empty phrase.
+func (p *parser) suggestReg(name string, quantum bool) phrase {
 	var names []string
 	for n, r := range p.regs {
 		if r.Quantum == quantum {
 			names = append(names, n)
 		}
 	}
+	return didYouMean(name, names)
+}
+
+// didYouMean returns a hint naming the one of names closest to name, or
+// an empty phrase when none is close.
+func didYouMean(name string, names []string) phrase {
 	if best := closest(name, names); best != "" {
-		return fmt.Sprintf(" (did you mean %s?)", best)
+		return phrasef(" (did you mean %s?)", best)
 	}
-	return ""
+	return phrase{}
 }
 
 // closest returns the name within edit distance 1 of s, if one is, or

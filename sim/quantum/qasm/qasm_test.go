@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"nexuslab/sim"
+	"nexuslab/sim/i18n"
 	"nexuslab/sim/quantum"
 )
 
@@ -122,6 +124,49 @@ func TestErrors(t *testing.T) {
 		}
 		if got := err.Error(); !strings.HasPrefix(got, "t.qasm:"+tc.want) {
 			t.Errorf("%q\ngot:  %s\nwant: t.qasm:%s…", tc.src, got, tc.want)
+		}
+		checkMessage(t, err)
+	}
+}
+
+// checkMessage checks that an error's Message, formatted in English,
+// says exactly what Error does: the format and arguments a translation
+// starts from lose nothing.
+func checkMessage(t *testing.T, err error) {
+	t.Helper()
+	var qe *Error
+	if !errorsAs(err, &qe) {
+		t.Fatalf("error %v is not an *Error", err)
+	}
+	if got := sim.Translate(sim.English{}, qe); got != qe.Error() {
+		t.Errorf("Message in English:\ngot:  %s\nwant: %s", got, qe.Error())
+	}
+}
+
+// TestErrorTranslates says an error in Vietnamese through a table, as
+// the composer's page does: the position, the message and the phrases
+// inside it.
+func TestErrorTranslates(t *testing.T) {
+	vi := i18n.New("vi", map[string]string{
+		"%s:%d:%d: %s":        "%s, dòng %d, cột %d: %s",
+		"%d:%d: %s":           "dòng %d, cột %d: %s",
+		"unknown gate %s%s":   "không có cổng %s%s",
+		" (did you mean %s?)": " (có phải ý bạn là %s?)",
+		"missing ';' at the end of this %s (found %s)": "thiếu ';' ở cuối %s này (gặp %s)",
+		"gate call":           "lời gọi cổng",
+		"the end of the file": "cuối tệp",
+	})
+	for _, tc := range []struct{ file, src, want string }{
+		{"t.qasm", header + "qreg q[2];\nhh q[0];", "t.qasm, dòng 4, cột 1: không có cổng hh (có phải ý bạn là h?)"},
+		{"", header + "qreg q[2];\nh q[0]", "dòng 4, cột 7: thiếu ';' ở cuối lời gọi cổng này (gặp cuối tệp)"},
+	} {
+		_, err := Compile(tc.file, []byte(tc.src))
+		var qe *Error
+		if !errorsAs(err, &qe) {
+			t.Fatalf("%q: got: %v want: an *Error", tc.src, err)
+		}
+		if got := sim.Translate(vi, qe); got != tc.want {
+			t.Errorf("%q in Vietnamese\ngot:  %s\nwant: %s", tc.src, got, tc.want)
 		}
 	}
 }
@@ -343,13 +388,13 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		p, err := Parse("f.qasm", src)
 		if err != nil {
-			var qe *Error
-			if !errorsAs(err, &qe) {
-				t.Fatalf("error %v is not an *Error", err)
-			}
+			checkMessage(t, err)
 			return
 		}
 		c, cerr := p.Circuit("f.qasm")
+		if cerr != nil {
+			checkMessage(t, cerr)
+		}
 		text := Format(p)
 		p2, err := Parse("f.qasm", text)
 		if err != nil {

@@ -24,14 +24,12 @@ func (p *Page) Guard(fn func()) {
 }
 
 // SetFieldError shows msg next to the control of param, or clears it when
-// msg is empty.
-func (p *Page) SetFieldError(param, msg string) {
+// msg is empty. It reports whether param has a control: a hidden
+// parameter has none, and the caller shows msg with the page's message.
+func (p *Page) SetFieldError(param, msg string) bool {
 	in := p.controls.Call("querySelector", fmt.Sprintf("[name=%q]", param))
 	if in.IsNull() {
-		if msg != "" {
-			p.SetMessage(msg)
-		}
-		return
+		return false
 	}
 	id := "sim-" + param + "-error"
 	el := p.doc.Call("getElementById", id)
@@ -40,7 +38,7 @@ func (p *Page) SetFieldError(param, msg string) {
 			el.Call("remove")
 		}
 		in.Call("removeAttribute", "aria-invalid")
-		return
+		return true
 	}
 	if el.IsNull() {
 		el = p.el("p", "id", id, "class", "sim-error", "role", "alert")
@@ -54,6 +52,7 @@ func (p *Page) SetFieldError(param, msg string) {
 	}
 	el.Set("textContent", msg)
 	in.Call("setAttribute", "aria-invalid", "true")
+	return true
 }
 
 // AddEmbed adds the Embed button: it shows a copyable <iframe> snippet

@@ -25,6 +25,17 @@ type Page struct {
 	inFrame        bool
 	summary        js.Value // the summary section's text, when the model writes one
 	lastSummary    string
+	pr             sim.Printer
+	conditional    []conditional // controls and buttons shown only in some states
+	private        []sim.Param   // parameters whose values stay in memory
+	holdsPrivate   bool          // a private parameter has a value other than its default
+}
+
+// conditional is an element shown only while the parameters meet a
+// condition.
+type conditional struct {
+	el      js.Value
+	visible func(url.Values) bool
 }
 
 // Find returns the first element with a data-sim attribute.
@@ -125,16 +136,27 @@ func (p *Page) Dark() bool {
 func (p *Page) BuildControls(s sim.Schema, actions []sim.Action, pr sim.Printer, onChange func(name, value string), onAction func(action string)) {
 	p.controls.Set("innerHTML", "")
 	p.controls.Call("setAttribute", "aria-label", pr.Sprintf("Parameters"))
+	p.pr, p.conditional, p.private = pr, nil, nil
 	for _, prm := range s {
+		if prm.Private {
+			p.private = append(p.private, prm)
+		}
 		if prm.Hidden {
 			continue
 		}
-		p.controls.Call("appendChild", p.field(prm, pr))
+		f := p.field(prm, pr)
+		if prm.When != "" {
+			p.conditional = append(p.conditional, conditional{f, prm.Visible})
+		}
+		p.controls.Call("appendChild", f)
 	}
 	bar := p.el("div", "class", "sim-actions")
 	for _, a := range actions {
 		b := p.el("button", "type", "button", "data-action", a.Name)
 		b.Set("textContent", pr.Sprintf(a.Label))
+		if a.When != "" {
+			p.conditional = append(p.conditional, conditional{b, a.Visible})
+		}
 		bar.Call("appendChild", b)
 	}
 	p.controls.Call("appendChild", bar)
@@ -184,9 +206,9 @@ func (p *Page) field(prm sim.Param, pr sim.Printer) js.Value {
 		in = p.el("input", "type", "checkbox")
 	case sim.Choice:
 		in = p.el("select")
-		for _, c := range prm.Choices {
+		for i, c := range prm.Choices {
 			o := p.el("option", "value", c)
-			o.Set("textContent", pr.Sprintf(c))
+			o.Set("textContent", pr.Sprintf(prm.ChoiceLabel(i)))
 			in.Call("appendChild", o)
 		}
 	default:
@@ -200,17 +222,42 @@ func (p *Page) field(prm sim.Param, pr sim.Printer) js.Value {
 	in.Call("setAttribute", "name", prm.Name)
 	wrap.Call("appendChild", label)
 	wrap.Call("appendChild", in)
+	var described []string
 	if prm.Help != "" {
 		help := p.el("small", "id", id+"-help")
 		help.Set("textContent", pr.Sprintf(prm.Help))
-		in.Call("setAttribute", "aria-describedby", id+"-help")
+		described = append(described, id+"-help")
 		wrap.Call("appendChild", help)
+	}
+	if prm.Private {
+		// The promise sits by the control it concerns, where the reader
+		// decides what to give, and is read out with it.
+		note := p.el("p", "id", id+"-private", "class", "sim-private")
+		note.Set("textContent", pr.Sprintf("Private: this stays on your device. It is read here, in your browser, and never sent anywhere; it is not put in the link or saved, so reloading the page clears it."))
+		described = append(described, id+"-private")
+		wrap.Call("appendChild", note)
+	}
+	if len(described) > 0 {
+		in.Call("setAttribute", "aria-describedby", strings.Join(described, " "))
 	}
 	return wrap
 }
 
-// SetValues writes values into the controls named after their keys.
+// SetValues writes values into the controls named after their keys,
+// shows the controls and buttons whose conditions the values meet and
+// hides the others.
 func (p *Page) SetValues(q url.Values) {
+	for _, c := range p.conditional {
+		if hide := !c.visible(q); c.el.Get("hidden").Bool() != hide {
+			c.el.Set("hidden", hide)
+		}
+	}
+	p.holdsPrivate = false
+	for _, prm := range p.private {
+		if v, ok := q[prm.Name]; ok && len(v) > 0 && v[0] != prm.Default {
+			p.holdsPrivate = true
+		}
+	}
 	for name := range q {
 		el := p.controls.Call("querySelector", fmt.Sprintf("[name=%q]", name))
 		if el.IsNull() {
@@ -258,16 +305,24 @@ func (p *Page) SetState(state string) {
 }
 
 // Post sends the state, description and query to the parent page when
-// the simulation runs in an iframe.
+// the simulation runs in an iframe. The query is the URL's, which holds
+// no private value. While a private parameter holds a value, the
+// description, which may quote it (a group's name in the reader's own
+// file, say), stays here and the parent gets a sentence saying so: the
+// parent may be any site.
 func (p *Page) Post() {
 	if !p.inFrame || p.state == "" {
 		return
+	}
+	desc := p.desc.Get("textContent").String()
+	if p.holdsPrivate {
+		desc = p.pr.Sprintf("The simulation is working on data of the reader's own, which stays inside it.")
 	}
 	msg := js.Global().Get("Object").New()
 	msg.Set("type", "nexus-sim")
 	msg.Set("sim", p.name)
 	msg.Set("state", p.state)
-	msg.Set("description", p.desc.Get("textContent"))
+	msg.Set("description", desc)
 	msg.Set("query", strings.TrimPrefix(js.Global().Get("location").Get("search").String(), "?"))
 	js.Global().Get("parent").Call("postMessage", msg, "*")
 }

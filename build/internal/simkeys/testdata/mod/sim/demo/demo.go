@@ -14,6 +14,7 @@ var schema = sim.Schema{
 	{Name: "shots", Kind: sim.Int, Label: "Shots", Help: "How many " + "times"},
 	{Name: "source", Kind: sim.Choice, Label: "Source", Choices: []string{Entangled, "classical", "0.5"}},
 	{Name: "basis", Kind: sim.Choice, Label: "Basis", Choices: bases},
+	{Name: "set", Kind: sim.Choice, Label: "Data set", Choices: []string{"xor"}, ChoiceLabels: []string{"Exclusive or"}},
 }
 
 var actions = []sim.Action{{Name: "run", Label: "Run"}}
@@ -28,3 +29,11 @@ func check(raw string) message { return msgf("%q is wrong", raw) }
 type message struct{}
 
 func msgf(string, ...any) message { return message{} }
+
+func parse(at int, raw string) error {
+	if raw == "" {
+		return sim.ParamErrorf("marked", "%s at %d", sim.Errorf("mark at least one item"), at)
+	}
+	_ = fmt.Errorf("not a key either %d", at)
+	return sim.Errorf("%d:%d: %s", at, at, raw)
+}

@@ -1,4 +1,4 @@
-package draw
+package svgdraw
 
 import (
 	"bytes"
@@ -10,28 +10,30 @@ import (
 	"image/png"
 	"math"
 	"strconv"
+
+	"nexuslab/wasm/draw"
 )
 
-// SVG is a Canvas that writes an SVG document. The zero value is not
-// usable; call NewSVG.
+// SVG is a draw.Canvas that writes an SVG document. The zero value is
+// not usable; call New.
 type SVG struct {
 	w, h float64
 	buf  bytes.Buffer
 }
 
-// NewSVG returns an empty SVG canvas of the given size.
-func NewSVG(w, h float64) *SVG { return &SVG{w: w, h: h} }
+// New returns an empty SVG canvas of the given size.
+func New(w, h float64) *SVG { return &SVG{w: w, h: h} }
 
 // Size returns the canvas size.
 func (s *SVG) Size() (float64, float64) { return s.w, s.h }
 
 // Fill writes a filled path.
-func (s *SVG) Fill(p *Path, c color.RGBA) {
+func (s *SVG) Fill(p *draw.Path, c color.RGBA) {
 	fmt.Fprintf(&s.buf, `<path d="%s" fill="%s"%s/>`, pathData(p), hex(c), opacity("fill", c))
 }
 
 // Stroke writes an outlined path.
-func (s *SVG) Stroke(p *Path, width float64, c color.RGBA) {
+func (s *SVG) Stroke(p *draw.Path, width float64, c color.RGBA) {
 	fmt.Fprintf(&s.buf, `<path d="%s" fill="none" stroke="%s" stroke-width="%s" stroke-linecap="round" stroke-linejoin="round"%s/>`,
 		pathData(p), hex(c), num(width), opacity("stroke", c))
 }
@@ -47,8 +49,8 @@ func (s *SVG) Image(img *image.RGBA, x, y, w, h float64) {
 }
 
 // Text writes a text element.
-func (s *SVG) Text(x, y float64, str string, st TextStyle) {
-	anchor := [...]string{Start: "start", Middle: "middle", End: "end"}[st.Align]
+func (s *SVG) Text(x, y float64, str string, st draw.TextStyle) {
+	anchor := [...]string{draw.Start: "start", draw.Middle: "middle", draw.End: "end"}[st.Align]
 	weight := ""
 	if st.Bold {
 		weight = ` font-weight="bold"`
@@ -71,17 +73,17 @@ func (s *SVG) Bytes(label string) []byte {
 	return b.Bytes()
 }
 
-func pathData(p *Path) string {
+func pathData(p *draw.Path) string {
 	var b bytes.Buffer
 	for _, op := range p.Ops {
 		switch op.Kind {
-		case MoveOp:
+		case draw.MoveOp:
 			fmt.Fprintf(&b, "M%s %s", num(op.X), num(op.Y))
-		case LineOp:
+		case draw.LineOp:
 			fmt.Fprintf(&b, "L%s %s", num(op.X), num(op.Y))
-		case ArcOp:
+		case draw.ArcOp:
 			writeArc(&b, op)
-		case CloseOp:
+		case draw.CloseOp:
 			b.WriteString("Z")
 		}
 	}
@@ -90,7 +92,7 @@ func pathData(p *Path) string {
 
 // writeArc writes an arc as SVG elliptical-arc commands, split in halves
 // because one SVG arc cannot draw a full circle.
-func writeArc(b *bytes.Buffer, op Op) {
+func writeArc(b *bytes.Buffer, op draw.Op) {
 	sweep := op.B - op.A
 	flag := 1
 	if sweep < 0 {
