@@ -80,6 +80,18 @@ type Live interface {
 	Advance(seconds float64)
 }
 
+// Replayer is implemented by Live models whose state can take long to
+// rebuild from its parameters, such as a network trained for many
+// epochs. Replay sets the model to v as Reset does, but leaves the
+// rebuilding to Advance, a bounded amount a call while Active reports
+// true, so a page that opens a shared state stays responsive and its
+// description shows the progress. Query reports the state being
+// rebuilt throughout.
+type Replayer interface {
+	Live
+	Replay(v Values) error
+}
+
 // Motion is implemented by models that animate. The host calls
 // SetReducedMotion(true) when the reader prefers reduced motion; the model
 // then jumps to the end of each animation.

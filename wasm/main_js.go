@@ -65,7 +65,7 @@ func run(p *page.Page) error {
 		}
 	}
 	v, probs := g.model.Schema().Parse(q)
-	resetErr := g.model.Reset(v)
+	resetErr := start(g.model, v)
 	var pe *sim.ParamError
 	if resetErr != nil && !errors.As(resetErr, &pe) {
 		// A bad saved or linked state must not lock the reader out: fall
@@ -95,6 +95,15 @@ func run(p *page.Page) error {
 	ebiten.SetScreenClearedEveryFrame(false)
 	ebiten.SetRunnableOnUnfocused(true)
 	return ebiten.RunGame(g)
+}
+
+// start sets m to v, leaving a long rebuild to the frames that follow
+// when m can take it a chunk at a time.
+func start(m sim.Model, v sim.Values) error {
+	if r, ok := m.(sim.Replayer); ok {
+		return r.Replay(v)
+	}
+	return m.Reset(v)
 }
 
 // printer returns the Printer of the page's language: the translations

@@ -99,6 +99,7 @@ type Model struct {
 	feat      []float64 // scratch: the features of one point
 	acts      []float64 // scratch: the activations of every unit
 	playing   bool      // training on its own, an epoch per Advance
+	replayTo  int       // the epoch a Replay trains to, a chunk per Advance
 }
 
 // New returns a model in its default state.
@@ -172,10 +173,55 @@ func (m *Model) Reset(v sim.Values) error {
 		}
 	}
 	m.t = t
+	m.replayTo = 0
 	m.trainLoss = append(m.trainLoss[:0], t.TrainLoss())
 	m.testLoss = append(m.testLoss[:0], t.TestLoss())
 	m.train(min(max(m.v.Int("epoch"), 0), MaxEpochs))
 	return nil
+}
+
+// Replay builds the run that v describes, as Reset does, and trains it
+// to v's epochs in chunks, one per Advance.
+func (m *Model) Replay(v sim.Values) error {
+	start := make(sim.Values, len(v))
+	for k, val := range v {
+		start[k] = val
+	}
+	start["epoch"] = "0"
+	if err := m.Reset(start); err != nil {
+		return err
+	}
+	m.replayTo = min(max(v.Int("epoch"), 0), MaxEpochs)
+	m.v["epoch"] = strconv.Itoa(m.replayTo)
+	return nil
+}
+
+// replaying reports whether a Replay has epochs left to train.
+func (m *Model) replaying() bool { return m.t.Epochs() < m.replayTo }
+
+// replayWork bounds the training of one Advance during a Replay, in
+// products of a point and a weight: about ten milliseconds in a browser,
+// so a phone still answers the reader between chunks.
+const replayWork = 3_000_000
+
+// replayChunk returns how many epochs one Advance trains during a Replay:
+// each epoch passes every point forward and back, and scores the losses.
+func (m *Model) replayChunk() int {
+	c := m.t.Config()
+	weights, prev := 0, len(c.Features)
+	for _, h := range append(c.Hidden, 1) {
+		weights += (prev + 1) * h
+		prev = h
+	}
+	return max(1, replayWork/(4*c.Points*weights))
+}
+
+// finishReplay trains what a Replay has left, before an action changes
+// the run.
+func (m *Model) finishReplay() {
+	if m.replaying() {
+		m.train(m.replayTo - m.t.Epochs())
+	}
 }
 
 // train runs n more epochs, stopping at MaxEpochs.
@@ -188,7 +234,7 @@ func (m *Model) train(n int) {
 		m.trainLoss = append(m.trainLoss, m.t.TrainLoss())
 		m.testLoss = append(m.testLoss, m.t.TestLoss())
 	}
-	m.v["epoch"] = strconv.Itoa(m.t.Epochs())
+	m.v["epoch"] = strconv.Itoa(max(m.t.Epochs(), m.replayTo))
 }
 
 // Do applies an action: "play" starts or pauses training on its own
@@ -197,6 +243,7 @@ func (m *Model) train(n int) {
 // "regenerate" moves to the next seed, for new data and new weights.
 // Training stops at MaxEpochs.
 func (m *Model) Do(action string) error {
+	m.finishReplay()
 	switch action {
 	case "play":
 		m.playing = !m.playing
@@ -358,10 +405,13 @@ func (m *Model) CSV() []byte {
 func (m *Model) Describe(p sim.Printer) string {
 	e := m.t.Epochs()
 	var result string
+	if m.replaying() {
+		result = p.Sprintf("Restoring the shared run: training to epoch %d, %d done.", m.replayTo, e) + " "
+	}
 	if m.Regression() {
-		result = p.Sprintf("Epoch %d: training loss %.3f, test loss %.3f.", e, m.trainLoss[e], m.testLoss[e])
+		result += p.Sprintf("Epoch %d: training loss %.3f, test loss %.3f.", e, m.trainLoss[e], m.testLoss[e])
 	} else {
-		result = p.Sprintf("Epoch %d: training loss %.3f, test loss %.3f; %.0f%% of test points classified correctly.",
+		result += p.Sprintf("Epoch %d: training loss %.3f, test loss %.3f; %.0f%% of test points classified correctly.",
 			e, m.trainLoss[e], m.testLoss[e], 100*m.TestAccuracy())
 	}
 	if e >= MaxEpochs {
