@@ -83,6 +83,21 @@ func TestPlaygroundKeyboard(t *testing.T) {
 	played.expect(t, ctx, "Reset")
 }
 
+// A shared state of the largest network opens at once, says that it
+// replays the training, and ends in the state the model describes.
+func TestPlaygroundReplaysSharedState(t *testing.T) {
+	ctx := env.Tab(t)
+	const query = "dataset=spiral&layers=6&n1=8&n2=8&n3=8&n4=8&n5=8&n6=8&epoch=600&seed=5"
+	qOpen(t, ctx, "playground", query)
+	if d := eval[string](t, ctx, `document.querySelector('[data-sim-description]').textContent`); !strings.HasPrefix(d, "Restoring the shared run: training to epoch 600") {
+		t.Errorf("the page opened without saying it replays the training: %s", d)
+	}
+	if got := eval[string](t, ctx, `new URLSearchParams(location.search).get('epoch')`); got != "600" {
+		t.Errorf("URL epoch while replaying: got %s want 600", got)
+	}
+	qNew(t, "playground", query).expect(t, ctx, "the replay")
+}
+
 func TestFairnessKeyboard(t *testing.T) {
 	ctx := env.Tab(t)
 	const query = "people=2000&shift=1&seed=2"

@@ -200,9 +200,10 @@ func (m *Model) Replay(v sim.Values) error {
 func (m *Model) replaying() bool { return m.t.Epochs() < m.replayTo }
 
 // replayWork bounds the training of one Advance during a Replay, in
-// products of a point and a weight: about ten milliseconds in a browser,
-// so a phone still answers the reader between chunks.
-const replayWork = 3_000_000
+// products of a point and a weight: a few tens of milliseconds in a
+// browser, about what redrawing the view between chunks costs, so a
+// phone still answers the reader while the replay is not slowed much.
+const replayWork = 12_000_000
 
 // replayChunk returns how many epochs one Advance trains during a Replay:
 // each epoch passes every point forward and back, and scores the losses.
