@@ -133,6 +133,19 @@ func (s Schema) Check() error {
 	return nil
 }
 
+// Complete returns v's values of the schema's parameters, with the
+// default of each that v lacks: the whole state, from values that may be
+// partial or carry keys of others.
+func (s Schema) Complete(v Values) Values {
+	c := s.Defaults()
+	for k, val := range v {
+		if _, ok := s.Lookup(k); ok {
+			c[k] = val
+		}
+	}
+	return c
+}
+
 // Problem is a parameter value that Parse had to correct.
 type Problem struct {
 	Param string // parameter name

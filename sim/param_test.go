@@ -163,3 +163,14 @@ func TestVisible(t *testing.T) {
 		t.Error("a condition whose value has a space is not met")
 	}
 }
+
+func TestCompleteFillsDefaultsAndDropsOthers(t *testing.T) {
+	s := Schema{
+		{Name: "a", Kind: Int, Min: 0, Max: 9, Default: "1"},
+		{Name: "b", Kind: Bool, Default: "false"},
+	}
+	got := s.Complete(Values{"b": "true", "other": "x"})
+	if len(got) != 2 || got["a"] != "1" || got["b"] != "true" {
+		t.Errorf("Complete got: %v want: map[a:1 b:true]", got)
+	}
+}

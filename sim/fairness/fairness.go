@@ -38,7 +38,7 @@ const (
 // (sim.Param.Private): its text never reaches the URL or the device's
 // storage; only the names of its columns do.
 var schema = sim.Schema{
-	{Name: "source", Kind: sim.Choice, Label: "Data", Help: "Synthetic screening data, or a CSV file of your own", Choices: []string{Synthetic, OwnCSV}, ChoiceLabels: []string{"synthetic", "your CSV"}, Default: Synthetic},
+	{Name: "source", Kind: sim.Choice, Label: "Data", Help: "Synthetic screening data, or a CSV file of your own", Choices: []string{Synthetic, OwnCSV}, ChoiceLabels: []string{"Synthetic screening data", "Your CSV file"}, Default: Synthetic},
 	{Name: "csv", Kind: sim.Text, Label: "Your CSV file", Help: "A header row naming the columns, then one row per case; open a file or paste its text", MaxLen: MaxCSV, File: "audit.csv", Private: true, When: whenOwn},
 	{Name: "label", Kind: sim.Text, Label: "Column of the true outcome", Help: "1 or 0, yes or no, true or false", MaxLen: 100, Default: "label", When: whenOwn},
 	{Name: "score", Kind: sim.Text, Label: "Column of the score", Help: "The classifier's score, from 0 to 1; leave it empty to audit decisions instead", MaxLen: 100, Default: "score", When: whenOwn},
@@ -113,12 +113,7 @@ func (m *Model) Actions() []sim.Action { return actions }
 // a problem with the file or the column names comes back as a
 // *sim.ParamError for the control concerned, the text kept as it is.
 func (m *Model) Reset(v sim.Values) error {
-	m.v = schema.Defaults()
-	for k, val := range v {
-		if _, ok := schema.Lookup(k); ok {
-			m.v[k] = val
-		}
-	}
+	m.v = schema.Complete(v)
 	m.note = ""
 	if m.Source() == OwnCSV {
 		return m.auditOwn()

@@ -76,12 +76,7 @@ func (m *Model) Actions() []sim.Action { return actions }
 // Reset generates the points, seeds the centroids by k-means++ and takes
 // v's steps.
 func (m *Model) Reset(v sim.Values) error {
-	m.v = schema.Defaults()
-	for key, val := range v {
-		if _, ok := schema.Lookup(key); ok {
-			m.v[key] = val
-		}
-	}
+	m.v = schema.Complete(v)
 	n := min(max(m.v.Int("points"), 20), 1000)
 	rng := rand.New(rand.NewPCG(uint64(m.v.Int("seed")), 0x6b6d6e73))
 	switch m.v.String("dataset") {

@@ -2,6 +2,7 @@ package playground
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"net/url"
 	"strconv"
@@ -115,11 +116,7 @@ func (m *Model) Actions() []sim.Action { return actions }
 // config reads a training configuration from values, filling any missing
 // one with its default.
 func config(v sim.Values) (Config, error) {
-	d := schema.Defaults()
-	for k, val := range v {
-		d[k] = val
-	}
-	v = d
+	v = schema.Complete(v)
 	c := Config{
 		Dataset:   v.String("dataset"),
 		Points:    Points,
@@ -166,12 +163,7 @@ func (m *Model) Reset(v sim.Values) error {
 	if err != nil {
 		return err
 	}
-	m.v = schema.Defaults()
-	for k, val := range v {
-		if _, ok := schema.Lookup(k); ok {
-			m.v[k] = val
-		}
-	}
+	m.v = schema.Complete(v)
 	m.t = t
 	m.replayTo = 0
 	m.trainLoss = append(m.trainLoss[:0], t.TrainLoss())
@@ -183,10 +175,7 @@ func (m *Model) Reset(v sim.Values) error {
 // Replay builds the run that v describes, as Reset does, and trains it
 // to v's epochs in chunks, one per Advance.
 func (m *Model) Replay(v sim.Values) error {
-	start := make(sim.Values, len(v))
-	for k, val := range v {
-		start[k] = val
-	}
+	start := maps.Clone(v)
 	start["epoch"] = "0"
 	if err := m.Reset(start); err != nil {
 		return err
@@ -208,7 +197,7 @@ const replayWork = 12_000_000
 // replayChunk returns how many epochs one Advance trains during a Replay:
 // each epoch passes every point forward and back, and scores the losses.
 func (m *Model) replayChunk() int {
-	c := m.t.Config()
+	c := m.t.cfg
 	weights, prev := 0, len(c.Features)
 	for _, h := range append(c.Hidden, 1) {
 		weights += (prev + 1) * h

@@ -20,8 +20,9 @@
       frame.allow = 'fullscreen';
       // Start the download as the reader asks rather than after the embed
       // page and its scripts arrive, a second sooner on a slow link. The
-      // embed page takes the response from its frame element.
-      if (fig.dataset.wasm) {
+      // embed page takes the response from its frame element. A browser
+      // without WebAssembly downloads nothing: the embed page says why.
+      if (fig.dataset.wasm && typeof WebAssembly === 'object') {
         const response = fetch(fig.dataset.wasm);
         response.catch(() => {}); // the embed page reports any failure
         frame.wasm = {url: fig.dataset.wasm, response};
